@@ -1,0 +1,42 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every error code any Lait API, socket or IPC boundary can answer with.
+ * Clients switch on these to explain a refusal in the user's language.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+  // channels and publishing
+  'CHANNEL_NOT_FOUND',
+  'CHANNEL_SLUG_TAKEN',
+  'CHANNEL_SLUG_INVALID',
+  'PUBLISH_KEY_INVALID',
+  'PUBLISH_ALREADY_LIVE',
+  'PUBLISH_FORBIDDEN',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every non-2xx REST answer. */
+export const ApiErrorSchema = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String(),
+    error: Type.String(),
+    message: Type.String(),
+  },
+  { $id: 'ApiError' },
+);
+export type ApiError = Static<typeof ApiErrorSchema>;
+
+/** Acknowledgement shape for socket events and IPC calls. */
+export type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,3 @@
+export * from './channels.js';
+export * from './rtmp.js';
+export * from './health.js';
