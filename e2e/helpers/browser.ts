@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM } from './paths.js';
+
+/** Flags that let Debian's Chromium run as root in a closed network (see FIELD-NOTES). */
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh headless Chromium profile. `fakeMedia` gives fake camera, microphone and screen. */
+export async function launchBrowser(opts: { fakeMedia?: boolean; locale?: string } = {}): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs it (apt-get install chromium)`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'lait-chromium-'));
+  const args = opts.fakeMedia ? [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : ARGS;
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    locale: opts.locale ?? 'ko-KR',
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import { createLoggerOptions } from './logger.js';
+import { dbPlugin } from './plugins/db.js';
+import { docsPlugin } from './plugins/docs.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { servicesPlugin } from './plugins/services.js';
+import { sitePlugin } from './plugins/site.js';
+import { channelRoutes } from './modules/channels/channels.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { rtmpRoutes } from './modules/rtmp/rtmp.routes.js';
+import type { IngestControl } from './modules/streams/ingest-control.js';
+import { createNginxIngestControl } from './modules/streams/nginx-ingest-control.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  /** Replaces nginx's stat/control pages (tests of the decision logic only). */
+  ingest?: IngestControl;
+}
+
+/** Registers plugins and routes; nothing else. */
+export async function buildApp({ config, ingest }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: createLoggerOptions(config),
+    trustProxy: true,
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  await app.register(errorHandlerPlugin);
+  await app.register(helmet, { contentSecurityPolicy: createCsp(config), crossOriginEmbedderPolicy: false });
+  await app.register(formbody);
+  await app.register(docsPlugin);
+  await app.register(dbPlugin);
+  await app.register(servicesPlugin, { ingest: ingest ?? createNginxIngestControl(config.nginxControlUrl) });
+  await app.register(async (api) => {
+    await api.register(healthRoutes);
+    await api.register(channelRoutes);
+  }, { prefix: '/api' });
+  await app.register(rtmpRoutes, { prefix: '/internal/rtmp' });
+  await app.register(sitePlugin);
+  return app;
+}
+
+function createCsp(config: Config) {
+  const hlsOrigin = new URL(config.hlsPublicUrl).origin;
+  return {
+    directives: {
+      defaultSrc: ["'self'"],
+      mediaSrc: ["'self'", 'blob:', hlsOrigin],
+      connectSrc: ["'self'", 'ws:', 'wss:', hlsOrigin],
+      imgSrc: ["'self'", 'data:', 'blob:', hlsOrigin],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      workerSrc: ["'self'", 'blob:'],
+      upgradeInsecureRequests: null,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.js';
+import { AppError } from '../errors/app-error.js';
+import { registerChannelCommands } from './channel.commands.js';
+import { createCliContext, type CliContext } from './context.js';
+
+/** `npx lait …`: admin commands for people and scripts. Exit codes: 0 ok, 1 refused (with a message), 2 usage. */
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const program = new Command('lait')
+    .description('Lait (라잇) administration')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
+
+  const withContext = async <T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> => {
+    const ctx = await createCliContext(loadConfig(), out);
+    try {
+      return await fn(ctx);
+    } finally {
+      await ctx.close();
+    }
+  };
+  registerChannelCommands(program, withContext);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const message = e instanceof Error ? e.message : String(e);
+    const code = e instanceof AppError ? e.code : 'INTERNAL';
+    if (argv.includes('--json')) out.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    err.write(`lait: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('config', () => {
+  it('runs on embedded defaults: SQLite in the data directory, no Redis', () => {
+    const c = loadConfig({});
+    expect(c.database.type).toBe('sqlite');
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.port).toBe(3000);
+    expect(c.rtmpNotifySecret.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('switches to MySQL and Redis when their URLs are set', () => {
+    const c = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lait', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(c.database).toEqual({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/lait' });
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('fails fast naming the variable at fault', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('is frozen', () => {
+    const c = loadConfig({});
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** The repository root, so that the server and `npx lait` find the same data wherever they are run from. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  DATA_DIR: Type.String({ default: path.join(repoRoot, 'data') }),
+  /** `sqlite:<file>` (default, embedded) or `mysql://user:pass@host:port/db`. */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(sqlite:|mysql://)' })),
+  /** Unset: in-process state. Set: chat, rate limits and viewer counts are shared across server processes. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Where people open the site, used in links the CLI prints. */
+  PUBLIC_URL: Type.String({ default: 'http://localhost:3000' }),
+  /** Base of public HLS: playlists are `<HLS_PUBLIC_URL>/<playbackId>/index.m3u8`. */
+  HLS_PUBLIC_URL: Type.String({ default: 'http://localhost:8080/hls' }),
+  /** What streamers put in OBS as "Server". */
+  RTMP_PUBLIC_URL: Type.String({ default: 'rtmp://localhost:1935/live' }),
+  /** nginx's loopback-only HTTP server with /stat and /control. */
+  NGINX_CONTROL_URL: Type.String({ default: 'http://127.0.0.1:8081' }),
+  /** Shared with nginx: its notify calls carry it. Unset: a random one, so nothing but a configured nginx can authorise. */
+  RTMP_NOTIFY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  /** Directory of the built viewer-web site to serve; empty disables it. */
+  WEB_DIST_DIR: Type.String({ default: path.join(repoRoot, 'viewer-web', 'dist') }),
+  /** How often live channels are reconciled against nginx's stat page. */
+  LIVE_RECONCILE_MS: Type.Integer({ minimum: 500, default: 10_000 }),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly dataDir: string;
+  readonly database: { readonly type: 'sqlite'; readonly file: string } | { readonly type: 'mysql'; readonly url: string };
+  readonly redisUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly hlsPublicUrl: string;
+  readonly rtmpPublicUrl: string;
+  readonly nginxControlUrl: string;
+  readonly rtmpNotifySecret: string;
+  readonly webDistDir: string;
+  readonly liveReconcileMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; names the variable at fault. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Env, string>> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = overrides[key as keyof Env] ?? source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, converted)];
+  if (errors.length > 0) {
+    const details = errors.map((e) => `${e.path.slice(1) || '(env)'}: ${e.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${details}`);
+  }
+  const env = converted as Env;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const dbUrl = env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'lait.sqlite')}`;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    database: dbUrl.startsWith('mysql://')
+      ? { type: 'mysql' as const, url: dbUrl }
+      : { type: 'sqlite' as const, file: path.resolve(dbUrl.slice('sqlite:'.length)) },
+    redisUrl: env.REDIS_URL,
+    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    hlsPublicUrl: env.HLS_PUBLIC_URL.replace(/\/$/, ''),
+    rtmpPublicUrl: env.RTMP_PUBLIC_URL.replace(/\/$/, ''),
+    nginxControlUrl: env.NGINX_CONTROL_URL.replace(/\/$/, ''),
+    rtmpNotifySecret: env.RTMP_NOTIFY_SECRET ?? randomBytes(24).toString('base64url'),
+    webDistDir: env.WEB_DIST_DIR,
+    liveReconcileMs: env.LIVE_RECONCILE_MS,
+  });
+}

@@ -1,0 +1,96 @@
+import { EntitySchema } from 'typeorm';
+
+/*
+ * Entities are declared with EntitySchema rather than decorators: no reflect-metadata,
+ * no experimentalDecorators, and the row types stay plain interfaces.
+ * Timestamps are stored as DATETIME(3)/TEXT and always handled as UTC Date objects.
+ */
+
+export interface UserRow {
+  id: number;
+  email: string | null;
+  nickname: string;
+  passwordHash: string | null;
+  kakaoId: string | null;
+  createdAt: Date;
+}
+
+export interface ChannelRow {
+  id: number;
+  ownerId: number | null;
+  slug: string;
+  title: string;
+  category: string | null;
+  playbackId: string;
+  /** Public half of the stream key, used to find the row; the secret half is only stored hashed. */
+  streamKeyId: string | null;
+  streamKeyHash: string | null;
+  live: boolean;
+  liveSince: Date | null;
+  /** nginx's client id of the live publisher, so publish-done and update find the channel after a key rotation. */
+  liveClientId: string | null;
+  currentSessionId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StreamSessionRow {
+  id: number;
+  channelId: number;
+  startedAt: Date;
+  endedAt: Date | null;
+  peakViewers: number;
+  endReason: string | null;
+}
+
+const id = { type: 'integer', primary: true, generated: 'increment' } as const;
+
+export const UserEntity = new EntitySchema<UserRow>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    id,
+    email: { type: 'varchar', length: 254, nullable: true, unique: true },
+    nickname: { type: 'varchar', length: 32, unique: true },
+    passwordHash: { name: 'password_hash', type: 'varchar', length: 255, nullable: true },
+    kakaoId: { name: 'kakao_id', type: 'varchar', length: 64, nullable: true, unique: true },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export const ChannelEntity = new EntitySchema<ChannelRow>({
+  name: 'Channel',
+  tableName: 'channels',
+  columns: {
+    id,
+    ownerId: { name: 'owner_id', type: 'integer', nullable: true },
+    slug: { type: 'varchar', length: 32, unique: true },
+    title: { type: 'varchar', length: 140 },
+    category: { type: 'varchar', length: 64, nullable: true },
+    playbackId: { name: 'playback_id', type: 'varchar', length: 32, unique: true },
+    streamKeyId: { name: 'stream_key_id', type: 'varchar', length: 16, nullable: true, unique: true },
+    streamKeyHash: { name: 'stream_key_hash', type: 'varchar', length: 64, nullable: true },
+    live: { type: 'boolean', default: false },
+    liveSince: { name: 'live_since', type: 'datetime', precision: 3, nullable: true },
+    liveClientId: { name: 'live_client_id', type: 'varchar', length: 32, nullable: true },
+    currentSessionId: { name: 'current_session_id', type: 'integer', nullable: true },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+    updatedAt: { name: 'updated_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export const StreamSessionEntity = new EntitySchema<StreamSessionRow>({
+  name: 'StreamSession',
+  tableName: 'stream_sessions',
+  columns: {
+    id,
+    channelId: { name: 'channel_id', type: 'integer' },
+    startedAt: { name: 'started_at', type: 'datetime', precision: 3 },
+    endedAt: { name: 'ended_at', type: 'datetime', precision: 3, nullable: true },
+    peakViewers: { name: 'peak_viewers', type: 'integer', default: 0 },
+    endReason: { name: 'end_reason', type: 'varchar', length: 32, nullable: true },
+  },
+  indices: [{ name: 'idx_sessions_channel', columns: ['channelId', 'startedAt'] }],
+});
+
+export const entities = [UserEntity, ChannelEntity, StreamSessionEntity];

@@ -1,0 +1,78 @@
+import type { DataSource, Repository } from 'typeorm';
+import { ChannelEntity, type ChannelRow } from '../../db/entities.js';
+
+/** All channel queries. Conditional updates make live-state changes safe across server processes. */
+export class ChannelRepository {
+  private readonly repo: Repository<ChannelRow>;
+
+  constructor(ds: DataSource) {
+    this.repo = ds.getRepository(ChannelEntity);
+  }
+
+  findBySlug(slug: string): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ slug });
+  }
+
+  findById(id: number): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByStreamKeyId(streamKeyId: string): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ streamKeyId });
+  }
+
+  findByLiveClientId(liveClientId: string): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ liveClientId, live: true });
+  }
+
+  listLive(limit: number): Promise<ChannelRow[]> {
+    return this.repo.find({ where: { live: true }, order: { liveSince: 'ASC' }, take: limit });
+  }
+
+  list(limit: number): Promise<ChannelRow[]> {
+    return this.repo.find({ order: { live: 'DESC', updatedAt: 'DESC' }, take: limit });
+  }
+
+  async insert(row: Omit<ChannelRow, 'id'>): Promise<ChannelRow> {
+    const result = await this.repo.insert(row);
+    const id = result.identifiers[0]?.['id'] as number;
+    return { ...row, id };
+  }
+
+  async setStreamKey(id: number, streamKeyId: string, streamKeyHash: string): Promise<void> {
+    await this.repo.update({ id }, { streamKeyId, streamKeyHash, updatedAt: new Date() });
+  }
+
+  /**
+   * Marks the channel live only if it is offline, or still held by `staleClientId`
+   * (a publisher nginx no longer has). Returns false when another publisher won.
+   */
+  async claimLive(id: number, clientId: string, since: Date, staleClientId: string | null): Promise<boolean> {
+    const qb = this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ live: true, liveClientId: clientId, liveSince: since, updatedAt: since })
+      .where('id = :id', { id });
+    if (staleClientId === null) qb.andWhere('live = :off', { off: false });
+    else qb.andWhere('(live = :off OR live_client_id = :stale)', { off: false, stale: staleClientId });
+    const result = await qb.execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setSession(id: number, currentSessionId: number): Promise<void> {
+    await this.repo.update({ id }, { currentSessionId });
+  }
+
+  /** Marks offline if `clientId` (when given) still holds the channel. */
+  async releaseLive(id: number, clientId: string | null): Promise<boolean> {
+    const qb = this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ live: false, liveClientId: null, liveSince: null, currentSessionId: null, updatedAt: new Date() })
+      .where('id = :id', { id })
+      .andWhere('live = :on', { on: true });
+    if (clientId !== null) qb.andWhere('live_client_id = :clientId', { clientId });
+    const result = await qb.execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

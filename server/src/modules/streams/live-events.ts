@@ -1,0 +1,11 @@
+import { EventEmitter } from 'node:events';
+
+export interface LiveEventMap {
+  /** A channel went live (publish authorised). */
+  'channel:live': [{ channelId: number; slug: string; playbackId: string }];
+  /** A channel went offline, with why. */
+  'channel:offline': [{ channelId: number; slug: string; reason: string }];
+}
+
+/** In-process notifications about live state; owned by the app and closed with it. */
+export class LiveEvents extends EventEmitter<LiveEventMap> {}
