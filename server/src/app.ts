@@ -13,7 +13,6 @@ import { channelRoutes } from './modules/channels/channels.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { rtmpRoutes } from './modules/rtmp/rtmp.routes.js';
 import type { IngestControl } from './modules/streams/ingest-control.js';
-import { createNginxIngestControl } from './modules/streams/nginx-ingest-control.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,7 +41,7 @@ export async function buildApp({ config, ingest }: BuildOptions): Promise<Fastif
   await app.register(formbody);
   await app.register(docsPlugin);
   await app.register(dbPlugin);
-  await app.register(servicesPlugin, { ingest: ingest ?? createNginxIngestControl(config.nginxControlUrl) });
+  await app.register(servicesPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl) });
   await app.register(async (api) => {
     await api.register(healthRoutes);
     await api.register(channelRoutes);

@@ -4,8 +4,8 @@ const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, ge
 const timestamp = (name: string, nullable = false) => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
 
 /** Users, channels and stream sessions. Written with the Table API so one migration serves SQLite and MySQL. */
-export class Initial0001 implements MigrationInterface {
-  name = 'Initial0001';
+export class Initial1764000000001 implements MigrationInterface {
+  name = 'Initial1764000000001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(
