@@ -1,0 +1,13 @@
+export { dropPublisher } from './control.js';
+export { NginxRtmpError, type NginxRtmpErrorCode } from './errors.js';
+export { findRtmpModule, type RtmpModuleLocation } from './find-module.js';
+export {
+  startNginx,
+  type NginxExitEvent,
+  type NginxHandle,
+  type NginxUrls,
+  type StartOptions,
+} from './nginx-process.js';
+export { getFreePort } from './ports.js';
+export { renderConfig, type RenderOptions } from './render-config.js';
+export { fetchStat, parseStat, type RtmpStat, type StatAudio, type StatStream, type StatVideo } from './stat.js';

@@ -1,0 +1,220 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NginxRtmpError } from './errors.js';
+import { findRtmpModule } from './find-module.js';
+import { createStderrTail, type StderrTail } from './stderr-tail.js';
+import { isPortFree, waitForPorts } from './ports.js';
+import { renderConfig, type RenderOptions } from './render-config.js';
+import { testConfig } from './test-config.js';
+import { grantWorkerAccess, resolveWorkerAccount } from './worker-user.js';
+
+/** Reported when nginx exits without being asked to (crash, kill, fatal error). */
+export interface NginxExitEvent {
+  type: 'nginx:exited';
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Last lines nginx wrote to stderr. */
+  stderrTail: string;
+}
+
+export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'workerUser'> {
+  /** Defaults to what {@link findRtmpModule} discovers. */
+  modulePath?: string;
+  nginxPath?: string;
+  /** How long to wait for the ports to accept. Default 10 s. */
+  startTimeoutMs?: number;
+  /** Graceful (SIGQUIT) period before SIGTERM, then SIGKILL of the process group. Default 3 s. */
+  stopTimeoutMs?: number;
+  onUnexpectedExit?: (event: NginxExitEvent) => void;
+  /** Every stderr line (error_log is at `warn`, so no stream names or keys). */
+  onLog?: (line: string) => void;
+}
+
+export interface NginxUrls {
+  /** Ingest base: publish to `${rtmp}/<streamKey>`. */
+  rtmp: string;
+  /** Public HLS base: `${hls}/<playbackId>/index.m3u8`. */
+  hls: string;
+  stat: string;
+  control: string;
+}
+
+export interface NginxHandle {
+  stop(): Promise<void>;
+  /** Full stop and start on the same ports; publishers are disconnected and must reconnect. */
+  restart(): Promise<void>;
+  readonly urls: NginxUrls;
+  readonly hlsDir: string;
+  readonly workDir: string;
+  /** Master pid of the current nginx (changes on restart). */
+  readonly pid: number;
+  stderrTail(): string;
+}
+
+function localHost(bindHost: string | undefined): string {
+  if (!bindHost || bindHost === '0.0.0.0') return '127.0.0.1';
+  if (bindHost === '::' || bindHost === '[::]') return '::1';
+  return bindHost.replace(/^\[|\]$/g, '');
+}
+
+function buildUrls(options: StartOptions): NginxUrls {
+  const host = localHost(options.bindHost);
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const control = `http://127.0.0.1:${options.controlPort}`;
+  return {
+    rtmp: `rtmp://${shown}:${options.rtmpPort}/live`,
+    hls: `http://${shown}:${options.hlsHttpPort}/hls`,
+    stat: `${control}/stat`,
+    control: `${control}/control`,
+  };
+}
+
+async function prepare(options: StartOptions): Promise<{ nginxPath: string; confPath: string }> {
+  const located = await findRtmpModule({ nginxPath: options.nginxPath, modulePath: options.modulePath });
+  await mkdir(join(options.workDir, 'temp'), { recursive: true, mode: 0o700 });
+  await mkdir(options.hlsDir, { recursive: true });
+  const account = await resolveWorkerAccount();
+  if (account) await grantWorkerAccess(account, options.workDir, options.hlsDir);
+  const config = renderConfig({
+    ...options,
+    modulePath: located.modulePath,
+    workerUser: account ? { user: account.user, group: account.group } : undefined,
+  });
+  const confPath = join(options.workDir, 'nginx.conf');
+  // The config holds the notify secret.
+  await writeFile(confPath, config, { mode: 0o600 });
+  await testConfig(located.nginxPath, options.workDir, confPath);
+  return { nginxPath: located.nginxPath, confPath };
+}
+
+async function assertPortsFree(options: StartOptions): Promise<void> {
+  const host = localHost(options.bindHost);
+  const ports = [
+    { host, port: options.rtmpPort },
+    { host, port: options.hlsHttpPort },
+    { host: '127.0.0.1', port: options.controlPort },
+  ];
+  for (const { host: h, port } of ports) {
+    if (!(await isPortFree(h, port))) throw new NginxRtmpError('NGINX_PORT_IN_USE', `port ${h}:${port} is already in use`);
+  }
+}
+
+/** Signals the whole process group (master, workers, cache manager); nginx runs detached as its leader. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return true;
+  const timer = AbortSignal.timeout(timeoutMs);
+  return once(child, 'exit', { signal: timer }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** SIGQUIT (graceful), then SIGTERM, then SIGKILL to the group; never leaves workers behind. */
+async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
+  signalGroup(child, 'SIGQUIT');
+  if (!(await waitExit(child, graceMs))) {
+    signalGroup(child, 'SIGTERM');
+    if (!(await waitExit(child, 2000))) {
+      signalGroup(child, 'SIGKILL');
+      await waitExit(child, 2000);
+    }
+  }
+  // The master reaps its workers before exiting; sweep the group anyway in case it was killed.
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Group already empty.
+    }
+  }
+}
+
+interface Running {
+  child: ChildProcess;
+  expectedExit: boolean;
+}
+
+function spawnNginx(nginxPath: string, options: StartOptions, confPath: string, tail: StderrTail): Running {
+  // `daemon off; master_process on;` live in the config (so no -g): nginx stays our child.
+  const child = spawn(nginxPath, ['-p', `${options.workDir}/`, '-c', confPath], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const running: Running = { child, expectedExit: false };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => tail.push(chunk));
+  child.once('exit', (code, signal) => {
+    if (running.expectedExit) return;
+    options.onUnexpectedExit?.({ type: 'nginx:exited', code, signal, stderrTail: tail.text() });
+  });
+  return running;
+}
+
+async function launch(options: StartOptions, tail: StderrTail): Promise<Running> {
+  await assertPortsFree(options);
+  const { nginxPath, confPath } = await prepare(options);
+  const running = spawnNginx(nginxPath, options, confPath, tail);
+  let spawnError: Error | null = null;
+  running.child.once('error', (error) => (spawnError = error));
+  const host = localHost(options.bindHost);
+  const up = await waitForPorts(
+    [
+      { host, port: options.rtmpPort },
+      { host, port: options.hlsHttpPort },
+      { host: '127.0.0.1', port: options.controlPort },
+    ],
+    Date.now() + (options.startTimeoutMs ?? 10_000),
+    () => spawnError !== null || running.child.exitCode !== null || running.child.signalCode !== null,
+  );
+  if (up) return running;
+  running.expectedExit = true;
+  await terminate(running.child, 500);
+  const reason = spawnError ? `nginx could not be spawned: ${String(spawnError)}` : 'nginx did not start listening';
+  throw new NginxRtmpError('NGINX_START_FAILED', reason, tail.text());
+}
+
+/**
+ * Renders the config into `workDir`, validates it with `nginx -t`, starts nginx as a child
+ * and resolves once the RTMP, HLS and control ports accept connections.
+ */
+export async function startNginx(options: StartOptions): Promise<NginxHandle> {
+  const tail = createStderrTail(options.onLog);
+  let running = await launch(options, tail);
+  // A synchronous last resort: 'exit' handlers cannot wait, so the group gets SIGTERM.
+  const onParentExit = (): void => signalGroup(running.child, 'SIGTERM');
+  process.on('exit', onParentExit);
+  const graceMs = options.stopTimeoutMs ?? 3000;
+  const stopCurrent = async (): Promise<void> => {
+    running.expectedExit = true;
+    await terminate(running.child, graceMs);
+  };
+  return {
+    urls: buildUrls(options),
+    hlsDir: options.hlsDir,
+    workDir: options.workDir,
+    get pid() {
+      return running.child.pid ?? -1;
+    },
+    stderrTail: () => tail.text(),
+    async stop() {
+      process.off('exit', onParentExit);
+      await stopCurrent();
+    },
+    async restart() {
+      await stopCurrent();
+      running = await launch(options, tail);
+      if (!process.listeners('exit').includes(onParentExit)) process.on('exit', onParentExit);
+    },
+  };
+}

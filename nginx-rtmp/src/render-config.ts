@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+
+/** Options for {@link renderConfig}. Paths must be absolute. */
+export interface RenderOptions {
+  /** RTMP ingest port (`rtmp://host:rtmpPort/live/<key>`). */
+  rtmpPort: number;
+  /** Public HLS HTTP port (`/hls/<playbackId>/index.m3u8`). */
+  hlsHttpPort: number;
+  /** Loopback-only HTTP port serving `/stat` and `/control`. */
+  controlPort: number;
+  /** Server base URL that receives `/internal/rtmp/*` notifications, e.g. `http://127.0.0.1:3000`. */
+  notifyUrl: string;
+  /** Shared secret appended as `?secret=` to every notification. */
+  notifySecret: string;
+  /** nginx prefix: pid, lock, temp paths and the rendered config live here. */
+  workDir: string;
+  /** Where the `hls` application writes `<playbackId>/index.m3u8` and segments. */
+  hlsDir: string;
+  /** Absolute path of `ngx_rtmp_module.so`. */
+  modulePath: string;
+  /** Address for the RTMP and public HLS listeners; the control port is always 127.0.0.1. Default `0.0.0.0`. */
+  bindHost?: string;
+  /** Unprivileged account for worker processes when the master runs as root, e.g. `nobody nogroup`. */
+  workerUser?: { user: string; group: string };
+}
+
+const TEMPLATE = readFileSync(new URL('../nginx.conf.template', import.meta.url), 'utf8');
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '[::]', '::']);
+
+function assertPort(name: string, value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    throw new RangeError(`${name} must be an integer between 1 and 65535, got ${String(value)}`);
+  }
+  return String(value);
+}
+
+/** Paths go into the config unquoted: refuse anything the nginx parser would split or expand. */
+function assertPath(name: string, value: string): string {
+  if (!isAbsolute(value) || /[\s;{}'"$#\\]/.test(value)) {
+    throw new Error(`${name} must be an absolute path without spaces, quotes, ';', '{', '}', '$', '#' or '\\': ${value}`);
+  }
+  return value.replace(/\/+$/, '') || '/';
+}
+
+function assertHost(value: string): string {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.-]+)$/.test(value)) throw new Error(`bindHost is not a host name or address: ${value}`);
+  return value.includes(':') && !value.startsWith('[') ? `[${value}]` : value;
+}
+
+function normaliseNotifyUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`notifyUrl is not a URL: ${value}`);
+  }
+  // nginx-rtmp's notify client speaks plain HTTP only.
+  if (url.protocol !== 'http:' || url.search || url.hash || url.username) {
+    throw new Error(`notifyUrl must be a plain http:// base URL without query, fragment or credentials: ${value}`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function assertSecret(value: string): string {
+  // Kept to URL-safe characters so it survives the query string and the unquoted config token.
+  if (!/^[A-Za-z0-9._~-]{16,256}$/.test(value)) {
+    throw new Error('notifySecret must be 16-256 characters of A-Z a-z 0-9 . _ ~ -');
+  }
+  return value;
+}
+
+function renderUser(workerUser: RenderOptions['workerUser']): string {
+  if (!workerUser) return '';
+  const { user, group } = workerUser;
+  if (!/^[a-z_][a-z0-9_-]*$/i.test(user) || !/^[a-z_][a-z0-9_-]*$/i.test(group)) {
+    throw new Error(`workerUser must be plain account names: ${user} ${group}`);
+  }
+  return `user ${user} ${group};`;
+}
+
+/**
+ * Renders the nginx configuration. Pure: same options, same text; validates every value
+ * because the result is fed to nginx unquoted.
+ */
+export function renderConfig(options: RenderOptions): string {
+  const rtmpPort = assertPort('rtmpPort', options.rtmpPort);
+  const host = assertHost(options.bindHost ?? '0.0.0.0');
+  const listens = [`        listen ${host}:${rtmpPort};`];
+  // The `live` application pushes to 127.0.0.1, which a specific non-loopback bind would not cover.
+  if (!WILDCARD_HOSTS.has(host)) listens.push(`        listen 127.0.0.1:${rtmpPort};`);
+  const values: Record<string, string> = {
+    modulePath: assertPath('modulePath', options.modulePath),
+    userDirective: renderUser(options.workerUser),
+    workDir: assertPath('workDir', options.workDir),
+    hlsDir: assertPath('hlsDir', options.hlsDir),
+    rtmpPort,
+    rtmpListen: listens.join('\n'),
+    hlsListen: `${host}:${assertPort('hlsHttpPort', options.hlsHttpPort)}`,
+    controlPort: assertPort('controlPort', options.controlPort),
+    notifyUrl: normaliseNotifyUrl(options.notifyUrl),
+    notifySecret: assertSecret(options.notifySecret),
+  };
+  return TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`nginx.conf.template uses an unknown placeholder {{${key}}}`);
+    return value;
+  });
+}
