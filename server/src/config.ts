@@ -29,6 +29,26 @@ const EnvSchema = Type.Object({
   RTMP_NOTIFY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   /** Directory of the built viewer-web site to serve; empty disables it. */
   WEB_DIST_DIR: Type.String({ default: path.join(repoRoot, 'viewer-web', 'dist') }),
+  /** Signs access tokens. Unset: a random one kept in DATA_DIR, so restarts keep sessions; set it when running several processes. */
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  ACCESS_TOKEN_TTL_SEC: Type.Integer({ minimum: 30, default: 900 }),
+  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  PUBLISH_TOKEN_TTL_SEC: Type.Integer({ minimum: 30, default: 600 }),
+  /** Kakao login (REST API key). Unset: the Kakao button answers 503 with a clear message. */
+  KAKAO_CLIENT_ID: Type.Optional(Type.String()),
+  KAKAO_CLIENT_SECRET: Type.Optional(Type.String()),
+  KAKAO_AUTH_URL: Type.String({ default: 'https://kauth.kakao.com/oauth/authorize' }),
+  KAKAO_TOKEN_URL: Type.String({ default: 'https://kauth.kakao.com/oauth/token' }),
+  KAKAO_API_URL: Type.String({ default: 'https://kapi.kakao.com' }),
+  /** ffmpeg for live thumbnails. */
+  FFMPEG_PATH: Type.String({ default: 'ffmpeg' }),
+  /** How the server itself reaches HLS (thumbnails, health); defaults to HLS_PUBLIC_URL. */
+  HLS_INTERNAL_URL: Type.Optional(Type.String()),
+  THUMBNAIL_INTERVAL_MS: Type.Integer({ minimum: 1000, default: 20_000 }),
+  /** Rate limits can be loosened for load tests; never disabled. */
+  RATE_LIMIT_LOGIN_PER_MIN: Type.Integer({ minimum: 1, default: 10 }),
+  RATE_LIMIT_SIGNUP_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_KEY_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
   /** How often live channels are reconciled against nginx's stat page. */
   LIVE_RECONCILE_MS: Type.Integer({ minimum: 500, default: 10_000 }),
 });
@@ -50,6 +70,17 @@ export interface Config {
   readonly rtmpNotifySecret: string;
   readonly webDistDir: string;
   readonly liveReconcileMs: number;
+  readonly jwtSecret: string | undefined;
+  readonly accessTokenTtlSec: number;
+  readonly refreshTokenTtlDays: number;
+  readonly publishTokenTtlSec: number;
+  readonly kakao: { readonly clientId: string | undefined; readonly clientSecret: string | undefined; readonly authUrl: string; readonly tokenUrl: string; readonly apiUrl: string };
+  readonly ffmpegPath: string;
+  readonly hlsInternalUrl: string;
+  readonly thumbnailIntervalMs: number;
+  readonly rateLimits: { readonly loginPerMin: number; readonly signupPerHour: number; readonly keyPerHour: number };
+  /** Cookies get `Secure` when the site is served over https. */
+  readonly secureCookies: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +118,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     rtmpNotifySecret: env.RTMP_NOTIFY_SECRET ?? randomBytes(24).toString('base64url'),
     webDistDir: env.WEB_DIST_DIR,
     liveReconcileMs: env.LIVE_RECONCILE_MS,
+    jwtSecret: env.JWT_SECRET,
+    accessTokenTtlSec: env.ACCESS_TOKEN_TTL_SEC,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    publishTokenTtlSec: env.PUBLISH_TOKEN_TTL_SEC,
+    kakao: Object.freeze({
+      clientId: env.KAKAO_CLIENT_ID,
+      clientSecret: env.KAKAO_CLIENT_SECRET,
+      authUrl: env.KAKAO_AUTH_URL,
+      tokenUrl: env.KAKAO_TOKEN_URL,
+      apiUrl: env.KAKAO_API_URL.replace(/\/$/, ''),
+    }),
+    ffmpegPath: env.FFMPEG_PATH,
+    hlsInternalUrl: (env.HLS_INTERNAL_URL ?? env.HLS_PUBLIC_URL).replace(/\/$/, ''),
+    thumbnailIntervalMs: env.THUMBNAIL_INTERVAL_MS,
+    rateLimits: Object.freeze({ loginPerMin: env.RATE_LIMIT_LOGIN_PER_MIN, signupPerHour: env.RATE_LIMIT_SIGNUP_PER_HOUR, keyPerHour: env.RATE_LIMIT_KEY_PER_HOUR }),
+    secureCookies: env.PUBLIC_URL.startsWith('https://'),
   });
 }

@@ -17,7 +17,15 @@ export async function createCliContext(config: Config, out: Writable): Promise<C
   const ds: DataSource = await openDatabase(config.database);
   // Logs go to stderr so that --json output on stdout stays parseable.
   const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
-  const services = createServices(ds, config, createNginxIngestControl(config.nginxControlUrl), log);
+  const services = createServices({
+    ds,
+    config,
+    ingest: createNginxIngestControl(config.nginxControlUrl),
+    log,
+    signAccess: () => {
+      throw new Error('the CLI does not sign access tokens');
+    },
+  });
   return {
     services,
     out,

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors/app-error.js';
@@ -5,7 +6,7 @@ import { registerChannelCommands } from './channel.commands.js';
 import { createCliContext, type CliContext } from './context.js';
 
 /** `npx lait …`: admin commands for people and scripts. Exit codes: 0 ok, 1 refused (with a message), 2 usage. */
-export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runCli(argv: string[], out: Writable = process.stdout, err: Writable = process.stderr): Promise<number> {
   const program = new Command('lait')
     .description('Lait (라잇) administration')
     .exitOverride()

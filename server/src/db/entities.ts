@@ -20,8 +20,14 @@ export interface ChannelRow {
   ownerId: number | null;
   slug: string;
   title: string;
+  description: string;
+  /** JSON array of strings. */
+  tags: string[];
+  language: string;
   category: string | null;
   playbackId: string;
+  /** When the last thumbnail was taken; null before the first live. */
+  thumbnailAt: Date | null;
   /** Public half of the stream key, used to find the row; the secret half is only stored hashed. */
   streamKeyId: string | null;
   streamKeyHash: string | null;
@@ -66,8 +72,12 @@ export const ChannelEntity = new EntitySchema<ChannelRow>({
     ownerId: { name: 'owner_id', type: 'integer', nullable: true },
     slug: { type: 'varchar', length: 32, unique: true },
     title: { type: 'varchar', length: 140 },
+    description: { type: 'varchar', length: 2000, default: '' },
+    tags: { type: 'simple-json', default: '[]' },
+    language: { type: 'varchar', length: 8, default: 'ko' },
     category: { type: 'varchar', length: 64, nullable: true },
     playbackId: { name: 'playback_id', type: 'varchar', length: 32, unique: true },
+    thumbnailAt: { name: 'thumbnail_at', type: 'datetime', precision: 3, nullable: true },
     streamKeyId: { name: 'stream_key_id', type: 'varchar', length: 16, nullable: true, unique: true },
     streamKeyHash: { name: 'stream_key_hash', type: 'varchar', length: 64, nullable: true },
     live: { type: 'boolean', default: false },
@@ -93,4 +103,87 @@ export const StreamSessionEntity = new EntitySchema<StreamSessionRow>({
   indices: [{ name: 'idx_sessions_channel', columns: ['channelId', 'startedAt'] }],
 });
 
-export const entities = [UserEntity, ChannelEntity, StreamSessionEntity];
+export interface RefreshTokenRow {
+  id: number;
+  userId: number;
+  /** Every token descending from one login shares a family; reuse of a spent token revokes it whole. */
+  familyId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export const RefreshTokenEntity = new EntitySchema<RefreshTokenRow>({
+  name: 'RefreshToken',
+  tableName: 'refresh_tokens',
+  columns: {
+    id,
+    userId: { name: 'user_id', type: 'integer' },
+    familyId: { name: 'family_id', type: 'varchar', length: 32 },
+    tokenHash: { name: 'token_hash', type: 'varchar', length: 64, unique: true },
+    expiresAt: { name: 'expires_at', type: 'datetime', precision: 3 },
+    usedAt: { name: 'used_at', type: 'datetime', precision: 3, nullable: true },
+    revokedAt: { name: 'revoked_at', type: 'datetime', precision: 3, nullable: true },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export interface CategoryRow {
+  slug: string;
+  nameKo: string;
+  nameEn: string;
+  sortOrder: number;
+}
+
+export const CategoryEntity = new EntitySchema<CategoryRow>({
+  name: 'Category',
+  tableName: 'categories',
+  columns: {
+    slug: { type: 'varchar', length: 32, primary: true },
+    nameKo: { name: 'name_ko', type: 'varchar', length: 64 },
+    nameEn: { name: 'name_en', type: 'varchar', length: 64 },
+    sortOrder: { name: 'sort_order', type: 'integer', default: 0 },
+  },
+});
+
+export interface FollowRow {
+  userId: number;
+  channelId: number;
+  createdAt: Date;
+}
+
+export const FollowEntity = new EntitySchema<FollowRow>({
+  name: 'Follow',
+  tableName: 'follows',
+  columns: {
+    userId: { name: 'user_id', type: 'integer', primary: true },
+    channelId: { name: 'channel_id', type: 'integer', primary: true },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export interface PublishTokenRow {
+  id: number;
+  channelId: number;
+  keyId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export const PublishTokenEntity = new EntitySchema<PublishTokenRow>({
+  name: 'PublishToken',
+  tableName: 'publish_tokens',
+  columns: {
+    id,
+    channelId: { name: 'channel_id', type: 'integer' },
+    keyId: { name: 'key_id', type: 'varchar', length: 16, unique: true },
+    tokenHash: { name: 'token_hash', type: 'varchar', length: 64 },
+    expiresAt: { name: 'expires_at', type: 'datetime', precision: 3 },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export const entities = [UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity];

@@ -11,6 +11,11 @@ export class FakeIngest implements IngestControl {
     return new Set(this.publishing);
   }
 
+  async streamStats(name: string) {
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
+    return this.publishing.has(name) ? { bitrateKbps: 2500, fps: 30, width: 1280, height: 720, durationSec: 42 } : null;
+  }
+
   async dropPublisher(name: string): Promise<void> {
     if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
     this.dropped.push(name);

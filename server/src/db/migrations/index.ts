@@ -1,4 +1,5 @@
 import { Initial1764000000001 } from './0001-initial.js';
+import { Accounts1764000000002 } from './0002-accounts.js';
 
 /** In order. Never edit a released migration: add the next one. */
-export const migrations = [Initial1764000000001];
+export const migrations = [Initial1764000000001, Accounts1764000000002];

@@ -1,4 +1,4 @@
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import { ChannelEntity, type ChannelRow } from '../../db/entities.js';
 
 /** All channel queries. Conditional updates make live-state changes safe across server processes. */
@@ -23,6 +23,22 @@ export class ChannelRepository {
 
   findByLiveClientId(liveClientId: string): Promise<ChannelRow | null> {
     return this.repo.findOneBy({ liveClientId, live: true });
+  }
+
+  findByOwner(ownerId: number): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ ownerId });
+  }
+
+  findByIds(ids: readonly number[]): Promise<ChannelRow[]> {
+    return ids.length ? this.repo.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  async update(id: number, patch: Partial<ChannelRow>): Promise<void> {
+    await this.repo.update({ id }, { ...patch, updatedAt: new Date() });
+  }
+
+  async setThumbnail(id: number, at: Date): Promise<void> {
+    await this.repo.update({ id }, { thumbnailAt: at });
   }
 
   listLive(limit: number): Promise<ChannelRow[]> {

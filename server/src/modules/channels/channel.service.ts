@@ -3,8 +3,10 @@ import { SlugSchema } from '@lait/shared';
 import { Value } from '@sinclair/typebox/value';
 import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from './channel.repository.js';
+import { hangulIncludes } from './hangul-search.js';
+import type { PublishTokenRepository } from './publish-token.repository.js';
 import { ChannelNotFoundError, ChannelSlugInvalidError, ChannelSlugTakenError } from './channel.errors.js';
-import { generatePlaybackId, generateStreamKey, parseStreamKey, secretMatches } from './stream-key.js';
+import { generatePlaybackId, generateStreamKey, parseStreamKey, randomToken, secretMatches } from './stream-key.js';
 
 export interface ChannelUrls {
   readonly hlsPublicUrl: string;
@@ -21,13 +23,26 @@ export interface ChannelCredentials {
   watchUrl: string;
 }
 
+export interface ChannelCounts {
+  viewerCount?: number | undefined;
+  followerCount?: number | undefined;
+}
+
+export interface ChannelListOptions {
+  live?: boolean | undefined;
+  category?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+}
+
 export class ChannelService {
   constructor(
     private readonly channels: ChannelRepository,
-    private readonly urls: ChannelUrls,
+    private readonly publishTokens: PublishTokenRepository,
+    private readonly urls: ChannelUrls & { publishTokenTtlSec: number },
   ) {}
 
-  toPublic(row: ChannelRow, viewerCount = 0): ChannelPublic {
+  toPublic(row: ChannelRow, counts: ChannelCounts = {}): ChannelPublic {
     return {
       slug: row.slug,
       title: row.title,
@@ -36,8 +51,17 @@ export class ChannelService {
       playbackId: row.playbackId,
       hlsUrl: `${this.urls.hlsPublicUrl}/${row.playbackId}/index.m3u8`,
       liveSince: row.liveSince ? new Date(row.liveSince).toISOString() : null,
-      viewerCount,
+      viewerCount: counts.viewerCount ?? 0,
+      description: row.description,
+      tags: row.tags,
+      language: row.language,
+      thumbnailUrl: row.thumbnailAt ? `/api/thumbnails/${row.playbackId}.jpg?v=${new Date(row.thumbnailAt).getTime()}` : null,
+      followerCount: counts.followerCount ?? 0,
     };
+  }
+
+  findBySlugOrNull(slug: string): Promise<ChannelRow | null> {
+    return this.channels.findBySlug(slug);
   }
 
   async getBySlug(slug: string): Promise<ChannelRow> {
@@ -46,12 +70,53 @@ export class ChannelService {
     return row;
   }
 
-  list(options: { live?: boolean | undefined; limit: number }): Promise<ChannelRow[]> {
-    return options.live ? this.channels.listLive(options.limit) : this.channels.list(options.limit);
+  /** Channels for the directory: live or all, in a category, matching a Hangul-aware search. */
+  async list(options: ChannelListOptions): Promise<ChannelRow[]> {
+    const filtered = options.q !== undefined || options.category !== undefined;
+    // Search and category filter in memory over a bounded candidate set: fine for thousands of channels.
+    const fetchLimit = filtered ? 2000 : options.limit;
+    let rows = options.live ? await this.channels.listLive(fetchLimit) : await this.channels.list(fetchLimit);
+    if (options.category !== undefined) rows = rows.filter((r) => r.category === options.category);
+    if (options.q !== undefined) {
+      const q = options.q;
+      rows = rows.filter((r) => hangulIncludes(r.title, q) || hangulIncludes(r.slug, q));
+    }
+    return rows.slice(0, options.limit);
+  }
+
+  update(id: number, patch: Partial<Pick<ChannelRow, 'slug' | 'title' | 'description' | 'category' | 'tags' | 'language'>>): Promise<void> {
+    return this.channels.update(id, patch);
+  }
+
+  findByOwner(ownerId: number): Promise<ChannelRow | null> {
+    return this.channels.findByOwner(ownerId);
+  }
+
+  findByIds(ids: readonly number[]): Promise<ChannelRow[]> {
+    return this.channels.findByIds(ids);
+  }
+
+  /** A short-lived credential that works as a stream key, so the desktop app never handles the real key. */
+  async createPublishToken(channel: ChannelRow): Promise<{ token: string; expiresAt: Date }> {
+    const key = generateStreamKey();
+    const expiresAt = new Date(Date.now() + this.urls.publishTokenTtlSec * 1000);
+    await this.publishTokens.insert({ channelId: channel.id, keyId: key.keyId, tokenHash: key.hash, expiresAt, createdAt: new Date() });
+    return { token: key.key.replace(/^live_/, 'pt_'), expiresAt };
+  }
+
+  /** Every user has a channel; its slug comes from the nickname when that makes a valid slug. */
+  async createForUser(user: { id: number; nickname: string }): Promise<ChannelRow> {
+    const fromNick = user.nickname.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+    const candidates = [fromNick, `${fromNick}-${randomToken(4).toLowerCase()}`, `ch-${randomToken(8).toLowerCase()}`];
+    for (const slug of candidates) {
+      if (!Value.Check(SlugSchema, slug) || (await this.channels.findBySlug(slug))) continue;
+      return (await this.create({ slug, title: `${user.nickname}의 방송`, ownerId: user.id, withKey: false })).channel;
+    }
+    return (await this.create({ slug: `ch-${randomToken(12).toLowerCase()}`, title: `${user.nickname}의 방송`, ownerId: user.id, withKey: false })).channel;
   }
 
   /** Creates a channel with a fresh stream key. */
-  async create(input: { slug: string; title?: string | undefined; ownerId?: number | null }): Promise<{ channel: ChannelRow; credentials: ChannelCredentials }> {
+  async create(input: { slug: string; title?: string | undefined; ownerId?: number | null; withKey?: boolean }): Promise<{ channel: ChannelRow; credentials: ChannelCredentials }> {
     const slug = input.slug.trim().toLowerCase();
     if (!Value.Check(SlugSchema, slug)) throw new ChannelSlugInvalidError(input.slug);
     if (await this.channels.findBySlug(slug)) throw new ChannelSlugTakenError(slug);
@@ -61,10 +126,15 @@ export class ChannelService {
       ownerId: input.ownerId ?? null,
       slug,
       title: input.title?.trim() || slug,
+      description: '',
+      tags: [],
+      language: 'ko',
       category: null,
       playbackId: generatePlaybackId(),
-      streamKeyId: key.keyId,
-      streamKeyHash: key.hash,
+      thumbnailAt: null,
+      // Accounts get a key only when the streamer asks for one (dashboard), so none sits unused.
+      streamKeyId: input.withKey === false ? null : key.keyId,
+      streamKeyHash: input.withKey === false ? null : key.hash,
       live: false,
       liveSince: null,
       liveClientId: null,
@@ -79,16 +149,32 @@ export class ChannelService {
   async replaceKey(channel: ChannelRow): Promise<ChannelCredentials> {
     const key = generateStreamKey();
     await this.channels.setStreamKey(channel.id, key.keyId, key.hash);
+    // Rotation revokes every credential of the channel, publish tokens included.
+    await this.publishTokens.revokeChannel(channel.id);
     return this.credentials(channel, key.key);
   }
 
-  /** The channel a presented stream key belongs to, or null. Constant-time on the secret. */
-  async resolveStreamKey(presented: string): Promise<ChannelRow | null> {
+  /**
+   * The channel a presented stream key or publish token belongs to, or null. Constant-time on the
+   * secret. A publish token must be unexpired to start a stream (`forStart`); a stream already
+   * running on it is not cut when it expires.
+   */
+  async resolveStreamKey(presented: string, forStart = true): Promise<ChannelRow | null> {
+    if (presented.startsWith('pt_')) return this.resolvePublishToken(presented, forStart);
     const parsed = parseStreamKey(presented);
     if (!parsed) return null;
     const channel = await this.channels.findByStreamKeyId(parsed.keyId);
     if (!channel?.streamKeyHash) return null;
     return secretMatches(parsed.secret, channel.streamKeyHash) ? channel : null;
+  }
+
+  private async resolvePublishToken(presented: string, forStart: boolean): Promise<ChannelRow | null> {
+    const parsed = parseStreamKey(presented.replace(/^pt_/, 'live_'));
+    if (!parsed) return null;
+    const token = await this.publishTokens.findByKeyId(parsed.keyId);
+    if (!token || !secretMatches(parsed.secret, token.tokenHash)) return null;
+    if (forStart && new Date(token.expiresAt).getTime() < Date.now()) return null;
+    return this.channels.findById(token.channelId);
   }
 
   private credentials(channel: ChannelRow, streamKey: string): ChannelCredentials {

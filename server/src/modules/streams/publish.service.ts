@@ -71,14 +71,14 @@ export class PublishService {
     const channel = await this.channels.findByLiveClientId(attempt.clientId);
     if (!channel) return;
     // nginx reuses client ids after a restart: when the key still resolves, it must be this channel's.
-    const byKey = await this.channelService.resolveStreamKey(attempt.name);
+    const byKey = await this.channelService.resolveStreamKey(attempt.name, false);
     if (byKey && byKey.id !== channel.id) return;
     await this.goOffline(channel, 'publisher-stopped', attempt.clientId);
   }
 
   /** nginx's periodic on_update: false drops the publisher (its key was rotated or revoked). */
   async stillAuthorized(attempt: PublishAttempt): Promise<boolean> {
-    return (await this.channelService.resolveStreamKey(attempt.name)) !== null;
+    return (await this.channelService.resolveStreamKey(attempt.name, false)) !== null;
   }
 
   /** Rotates the key and ends a stream live on the old one at once. */

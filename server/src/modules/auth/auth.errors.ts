@@ -1,0 +1,55 @@
+import { AppError } from '../../errors/app-error.js';
+
+export class EmailTakenError extends AppError {
+  constructor() {
+    super('AUTH_EMAIL_TAKEN', 'An account with this email already exists', 409);
+  }
+}
+
+export class NicknameTakenError extends AppError {
+  constructor(nickname: string) {
+    super('AUTH_NICKNAME_TAKEN', `The nickname "${nickname}" is taken`, 409);
+  }
+}
+
+export class WeakPasswordError extends AppError {
+  constructor(reason: string) {
+    super('AUTH_WEAK_PASSWORD', `Password too weak: ${reason}`, 400);
+  }
+}
+
+export class InvalidCredentialsError extends AppError {
+  constructor() {
+    super('AUTH_INVALID_CREDENTIALS', 'Wrong email or password', 401);
+  }
+}
+
+export class TokenInvalidError extends AppError {
+  constructor(message = 'Sign in again') {
+    super('AUTH_TOKEN_INVALID', message, 401);
+  }
+}
+
+export class TokenExpiredError extends AppError {
+  constructor() {
+    super('AUTH_TOKEN_EXPIRED', 'The access token expired; refresh it', 401);
+  }
+}
+
+export class RefreshReusedError extends AppError {
+  constructor() {
+    super('AUTH_REFRESH_REUSED', 'This session was signed out because its refresh token was used twice', 401);
+  }
+}
+
+export class OAuthStateError extends AppError {
+  constructor() {
+    super('AUTH_OAUTH_STATE_MISMATCH', 'The login request expired or did not start here; try again', 400);
+  }
+}
+
+export class OAuthFailedError extends AppError {
+  constructor(message: string, status = 502) {
+    super('AUTH_OAUTH_FAILED', message, status);
+  }
+}

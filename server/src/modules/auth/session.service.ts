@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { UserRow } from '../../db/entities.js';
+import { RefreshReusedError, TokenInvalidError } from './auth.errors.js';
+import type { RefreshTokenRepository } from './refresh-token.repository.js';
+
+export interface AccessTokenClaims {
+  sub: string;
+  nick: string;
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Access tokens are short-lived JWTs; refresh tokens are random, stored hashed, single-use and
+ * grouped in families. Presenting a spent refresh token means it was stolen or replayed: the whole
+ * family is revoked, signing out both the thief and the user on that device.
+ */
+export class SessionService {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    private readonly signAccess: (claims: AccessTokenClaims) => string,
+    private readonly refreshTtlMs: number,
+  ) {}
+
+  async issue(user: UserRow, familyId = randomBytes(12).toString('hex')): Promise<IssuedSession> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const refreshExpiresAt = new Date(now.getTime() + this.refreshTtlMs);
+    await this.tokens.insert({ userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt, usedAt: null, revokedAt: null, createdAt: now });
+    return { accessToken: this.signAccess({ sub: String(user.id), nick: user.nickname }), refreshToken, refreshExpiresAt };
+  }
+
+  /** Spends a refresh token and returns the user id with the family to continue. */
+  async spend(refreshToken: string): Promise<{ userId: number; familyId: string }> {
+    const row = await this.tokens.findByHash(sha256(refreshToken));
+    if (!row || row.revokedAt) throw new TokenInvalidError();
+    if (row.usedAt) {
+      await this.tokens.revokeFamily(row.familyId);
+      throw new RefreshReusedError();
+    }
+    if (new Date(row.expiresAt).getTime() < Date.now()) throw new TokenInvalidError('Your session expired; sign in again');
+    if (!(await this.tokens.markUsed(row.id, new Date()))) {
+      await this.tokens.revokeFamily(row.familyId);
+      throw new RefreshReusedError();
+    }
+    return { userId: row.userId, familyId: row.familyId };
+  }
+
+  async revoke(refreshToken: string, everywhere: boolean): Promise<void> {
+    const row = await this.tokens.findByHash(sha256(refreshToken));
+    if (!row) return;
+    if (everywhere) await this.tokens.revokeUser(row.userId);
+    else await this.tokens.revokeFamily(row.familyId);
+  }
+}

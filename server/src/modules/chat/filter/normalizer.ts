@@ -1,0 +1,113 @@
+import { CHAR_TABLE, CharClass } from './char-table.js';
+import { CHO_BASE, CHO_IEUNG, COMPAT_CONSONANT_TABLE, JONG_BASE, JUNG_BASE, LATIN_BASE, STAR } from './jamo.js';
+
+/** Set in `orig[k]` when whitespace came between code k-1 and code k. */
+export const GAP_BIT = 0x80000000;
+export const ORIG_MASK = 0x7fffffff;
+
+/** Codes that collapse when repeated: vowels (시이이발, ㅣㅣ) and Latin letters (fuuuck). */
+const COLLAPSIBLE = new Uint8Array(96);
+for (let code = JUNG_BASE; code < JUNG_BASE + 21; code++) COLLAPSIBLE[code] = 1;
+for (let code = LATIN_BASE; code <= STAR; code++) COLLAPSIBLE[code] = 1;
+
+/**
+ * Turns chat text into a sequence of alphabet codes (jamo by position, Latin letters),
+ * keeping for each code the index of the original code unit it came from.
+ * Owns growable buffers so `check()` allocates nothing per message; not re-entrant.
+ */
+export class Normalizer {
+  codes = new Uint8Array(256);
+  /** Original code-unit index of each code, with GAP_BIT. */
+  orig = new Uint32Array(256);
+  /** Original index just past the last character folded into each code. */
+  ends = new Uint32Array(256);
+  /** How many source characters collapsed into each code (capped at 255). */
+  runs = new Uint8Array(256);
+
+  normalize(text: string): number {
+    const length = text.length;
+    if (this.codes.length < length * 3 + 3) this.grow(length * 3 + 3);
+    const { classOf, codeOf } = CHAR_TABLE;
+    const codes = this.codes;
+    const orig = this.orig;
+    const runs = this.runs;
+    const ends = this.ends;
+    let n = 0;
+    let last = 0;
+    let gap = 0;
+    let prevClass: number = CharClass.Ignore;
+    const emit = (code: number, index: number): void => {
+      if (code === last && COLLAPSIBLE[code] === 1) {
+        const run = runs[n - 1] ?? 255;
+        if (run < 255) runs[n - 1] = run + 1;
+        ends[n - 1] = index + 1;
+        return;
+      }
+      codes[n] = code;
+      orig[n] = index | gap;
+      ends[n] = index + 1;
+      runs[n] = 1;
+      n++;
+      last = code;
+      gap = 0;
+    };
+    for (let i = 0; i < length; i++) {
+      const unit = text.charCodeAt(i);
+      const cls = classOf[unit] ?? CharClass.Ignore;
+      if (cls === CharClass.Direct) {
+        emit(codeOf[unit] ?? 0, i);
+      } else if (cls === CharClass.Syllable) {
+        const s = unit - 0xac00;
+        const jung = JUNG_BASE + (((s % 588) / 28) | 0);
+        const cho = CHO_BASE + ((s / 588) | 0);
+        // 시이발, 조온나: a silent ㅇ repeating the previous vowel only stretches it.
+        if (cho !== CHO_IEUNG || last !== jung) emit(cho, i);
+        emit(jung, i);
+        const jong = s % 28;
+        if (jong !== 0) emit(JONG_BASE + jong, i);
+      } else if (cls === CharClass.Space) {
+        if (n > 0) gap = GAP_BIT;
+      } else if (cls === CharClass.CompatConsonant) {
+        this.emitCompatConsonant(text, i, prevClass, codeOf[unit] ?? 0, emit);
+      } else if (cls === CharClass.CompatVowel) {
+        emit(codeOf[unit] ?? 0, i);
+      } else if (cls !== CharClass.Ignore && isLatinContext(last, gap, text, i + 1)) {
+        emit(cls === CharClass.Star ? STAR : (codeOf[unit] ?? 0), i);
+      }
+      prevClass = cls;
+    }
+    return n;
+  }
+
+  /** ㅅㅂ stays as initials; ㅅㅣㅂㅏㄹ's final ㄹ closes the spelled-out syllable. */
+  private emitCompatConsonant(
+    text: string,
+    i: number,
+    prevClass: number,
+    index: number,
+    emit: (code: number, index: number) => void,
+  ): void {
+    const entry = COMPAT_CONSONANT_TABLE[index];
+    if (entry === undefined) return;
+    const nextClass = CHAR_TABLE.classOf[text.charCodeAt(i + 1)] ?? CharClass.Ignore;
+    if (nextClass !== CharClass.CompatVowel && prevClass === CharClass.CompatVowel && entry.jong !== 0) {
+      emit(entry.jong, i);
+      return;
+    }
+    for (const cho of entry.cho) emit(cho, i);
+  }
+
+  private grow(size: number): void {
+    this.codes = new Uint8Array(size);
+    this.orig = new Uint32Array(size);
+    this.ends = new Uint32Array(size);
+    this.runs = new Uint8Array(size);
+  }
+}
+
+function isLatinContext(last: number, gap: number, text: string, next: number): boolean {
+  if (gap === 0 && last >= LATIN_BASE) return true;
+  const unit = text.charCodeAt(next);
+  return CHAR_TABLE.classOf[unit] === CharClass.Direct && (CHAR_TABLE.codeOf[unit] ?? 0) >= LATIN_BASE;
+}
+
