@@ -10,4 +10,4 @@ export {
 } from './nginx-process.js';
 export { getFreePort } from './ports.js';
 export { renderConfig, type RenderOptions } from './render-config.js';
-export { fetchStat, parseStat, type RtmpStat, type StatAudio, type StatStream, type StatVideo } from './stat.js';
+export { fetchStat, parseStat, type StatAudio, type StatStream, type StatVideo } from './stat.js';

@@ -25,7 +25,7 @@ export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'worker
   nginxPath?: string;
   /** How long to wait for the ports to accept. Default 10 s. */
   startTimeoutMs?: number;
-  /** Graceful (SIGQUIT) period before SIGTERM, then SIGKILL of the process group. Default 3 s. */
+  /** How long stop() waits after SIGTERM before it SIGKILLs the process group. Default 5 s. */
   stopTimeoutMs?: number;
   onUnexpectedExit?: (event: NginxExitEvent) => void;
   /** Every stderr line (error_log is at `warn`, so no stream names or keys). */
@@ -73,7 +73,8 @@ function buildUrls(options: StartOptions): NginxUrls {
 
 async function prepare(options: StartOptions): Promise<{ nginxPath: string; confPath: string }> {
   const located = await findRtmpModule({ nginxPath: options.nginxPath, modulePath: options.modulePath });
-  await mkdir(join(options.workDir, 'temp'), { recursive: true, mode: 0o700 });
+  // o+x only: nginx creates the per-purpose temp folders inside, owned by the worker account.
+  await mkdir(join(options.workDir, 'temp'), { recursive: true, mode: 0o711 });
   await mkdir(options.hlsDir, { recursive: true });
   const account = await resolveWorkerAccount();
   if (account) await grantWorkerAccess(account, options.workDir, options.hlsDir);
@@ -120,15 +121,15 @@ async function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean
   );
 }
 
-/** SIGQUIT (graceful), then SIGTERM, then SIGKILL to the group; never leaves workers behind. */
+/**
+ * SIGTERM (fast shutdown), then SIGKILL to the group. Not SIGQUIT: a graceful shutdown waits
+ * for open connections, and an RTMP publisher never closes on its own (measured: stuck until killed).
+ */
 async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
-  signalGroup(child, 'SIGQUIT');
+  signalGroup(child, 'SIGTERM');
   if (!(await waitExit(child, graceMs))) {
-    signalGroup(child, 'SIGTERM');
-    if (!(await waitExit(child, 2000))) {
-      signalGroup(child, 'SIGKILL');
-      await waitExit(child, 2000);
-    }
+    signalGroup(child, 'SIGKILL');
+    await waitExit(child, 2000);
   }
   // The master reaps its workers before exiting; sweep the group anyway in case it was killed.
   if (child.pid !== undefined) {
@@ -194,7 +195,7 @@ export async function startNginx(options: StartOptions): Promise<NginxHandle> {
   // A synchronous last resort: 'exit' handlers cannot wait, so the group gets SIGTERM.
   const onParentExit = (): void => signalGroup(running.child, 'SIGTERM');
   process.on('exit', onParentExit);
-  const graceMs = options.stopTimeoutMs ?? 3000;
+  const graceMs = options.stopTimeoutMs ?? 5000;
   const stopCurrent = async (): Promise<void> => {
     running.expectedExit = true;
     await terminate(running.child, graceMs);

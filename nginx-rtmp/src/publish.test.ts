@@ -42,9 +42,9 @@ describe('publishing through the live → hls relay', () => {
     const statXml = await (await fetch(fx.nginx.urls.stat)).text();
     expect(statXml).not.toContain(KEY);
     const stat = await fetchStat(fx.nginx.urls.control);
-    const streams = stat.streams.map((s) => `${s.app}/${s.name}`).sort();
+    const streams = stat.map((s) => `${s.app}/${s.name}`).sort();
     expect(streams).toEqual([`hls/${PLAYBACK_ID}`, `live/${PLAYBACK_ID}`]);
-    const live = stat.streams.find((s) => s.app === 'live');
+    const live = stat.find((s) => s.app === 'live');
     expect(live).toMatchObject({ publishing: true, video: { width: 320, height: 240, frameRate: 15, codec: 'H264' } });
     expect(live?.audio?.codec).toBe('AAC');
     expect(live?.clientId).toBeTypeOf('number');
@@ -76,7 +76,7 @@ describe('publishing through the live → hls relay', () => {
     expect(exit.code).not.toBe(0);
     expect(exit.code).not.toBeNull();
     expect(await readdir(fx.nginx.hlsDir)).toEqual([]);
-    expect((await fetchStat(fx.nginx.urls.control)).streams).toEqual([]);
+    expect(await fetchStat(fx.nginx.urls.control)).toEqual([]);
     expect(fx.stub.requests.map((r) => r.body.get('name'))).toContain('not-the-key');
   });
 
@@ -84,7 +84,7 @@ describe('publishing through the live → hls relay', () => {
     const fx = await createFixture(acceptKey(KEY, PLAYBACK_ID));
     const publisher = fx.publish(KEY);
     await waitFor('the live stream', async () =>
-      (await fetchStat(fx.nginx.urls.control)).streams.some((s) => s.app === 'live' && s.publishing),
+      (await fetchStat(fx.nginx.urls.control)).some((s) => s.app === 'live' && s.publishing),
     );
     expect(await dropPublisher(fx.nginx.urls.control, 'live', PLAYBACK_ID)).toBe(1);
     const exit = await Promise.race([publisher.exited, new Promise((resolve) => setTimeout(resolve, 5000, 'still running'))]);

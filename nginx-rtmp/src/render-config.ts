@@ -21,6 +21,13 @@ export interface RenderOptions {
   modulePath: string;
   /** Address for the RTMP and public HLS listeners; the control port is always 127.0.0.1. Default `0.0.0.0`. */
   bindHost?: string;
+  /** HLS timing; Lait's low-latency defaults are 1 s fragments in a 4 s playlist. */
+  hls?: { fragmentSec?: number; playlistSec?: number };
+  /**
+   * `false` renders no on_publish/on_update/on_publish_done: any name may publish and keeps
+   * its name. Only for benchmarks against nginx-rtmp defaults, never for Lait itself. Default true.
+   */
+  notify?: boolean;
   /** Unprivileged account for worker processes when the master runs as root, e.g. `nobody nogroup`. */
   workerUser?: { user: string; group: string };
 }
@@ -70,6 +77,11 @@ function assertSecret(value: string): string {
   return value;
 }
 
+function assertSeconds(name: string, value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 600) throw new RangeError(`${name} must be whole seconds in 1..600, got ${value}`);
+  return `${value}s`;
+}
+
 function renderUser(workerUser: RenderOptions['workerUser']): string {
   if (!workerUser) return '';
   const { user, group } = workerUser;
@@ -100,6 +112,9 @@ export function renderConfig(options: RenderOptions): string {
     controlPort: assertPort('controlPort', options.controlPort),
     notifyUrl: normaliseNotifyUrl(options.notifyUrl),
     notifySecret: assertSecret(options.notifySecret),
+    notifyOff: options.notify === false ? '# ' : '',
+    hlsFragment: assertSeconds('hls.fragmentSec', options.hls?.fragmentSec ?? 1),
+    hlsPlaylistLength: assertSeconds('hls.playlistSec', options.hls?.playlistSec ?? 4),
   };
   return TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => {
     const value = values[key];

@@ -34,15 +34,6 @@ export interface StatStream {
   nclients: number;
 }
 
-export interface RtmpStat {
-  nginxVersion: string;
-  rtmpVersion: string;
-  /** Worker pid that answered. */
-  pid: number;
-  uptimeSec: number;
-  streams: StatStream[];
-}
-
 function toVideo(meta: XmlElement | undefined): StatVideo | null {
   const video = child(meta, 'video');
   if (!video) return null;
@@ -78,30 +69,23 @@ function toStream(app: string, stream: XmlElement): StatStream {
   };
 }
 
-/** Parses the XML of `rtmp_stat all`. */
-export function parseStat(xml: string): RtmpStat {
+/** Parses the XML of `rtmp_stat all` into one entry per stream per application. */
+export function parseStat(xml: string): StatStream[] {
   const rtmp = child(parseXml(xml), 'rtmp');
   if (!rtmp) throw new Error('stat XML: no <rtmp> root');
-  const streams = children(rtmp, 'server').flatMap((server) =>
+  return children(rtmp, 'server').flatMap((server) =>
     children(server, 'application').flatMap((application) => {
       const app = textOf(application, 'name');
       return children(child(application, 'live'), 'stream').map((stream) => toStream(app, stream));
     }),
   );
-  return {
-    nginxVersion: textOf(rtmp, 'nginx_version'),
-    rtmpVersion: textOf(rtmp, 'nginx_rtmp_version'),
-    pid: numberOf(rtmp, 'pid'),
-    uptimeSec: numberOf(rtmp, 'uptime'),
-    streams,
-  };
 }
 
 /**
  * Fetches and parses `/stat` from the loopback control server. `controlUrl` may be its
  * origin (`http://127.0.0.1:8081`) or any URL on it (`…/stat`, `…/control`).
  */
-export async function fetchStat(controlUrl: string, timeoutMs = 3000): Promise<RtmpStat> {
+export async function fetchStat(controlUrl: string, timeoutMs = 3000): Promise<StatStream[]> {
   const url = new URL('/stat', controlUrl);
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   if (!response.ok) {
