@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startNginx } from '@lait/nginx-rtmp';
@@ -37,6 +37,8 @@ export interface PlatformOptions {
 /** Starts a real server (SQLite unless env says otherwise) and a real nginx-rtmp on free ports in a fresh data directory. */
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lait-e2e-'));
+  // nginx's workers run as nobody when the tests run as root: they must reach the HLS folder.
+  chmodSync(dataDir, 0o755);
   const [port, rtmpPort, hlsPort, controlPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const secret = randomBytes(18).toString('base64url');
   const urls: PlatformUrls = {
