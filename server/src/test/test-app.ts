@@ -15,7 +15,7 @@ export interface TestApp {
 }
 
 /** Builds the app on a fresh database of `kind` for a describe block, and closes both afterwards. */
-export function useTestApp(kind: DatabaseKind, env: Record<string, string> = {}): TestApp {
+export function useTestApp(kind: DatabaseKind, env: Record<string, string> | (() => Record<string, string>) = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.db = await createTestDatabase(kind);
@@ -25,7 +25,7 @@ export function useTestApp(kind: DatabaseKind, env: Record<string, string> = {})
       DATABASE_URL: ctx.db.url,
       RTMP_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
       WEB_DIST_DIR: '',
-      ...env,
+      ...(typeof env === 'function' ? env() : env),
     });
     ctx.ingest = new FakeIngest();
     ctx.app = await buildApp({ config: ctx.config, ingest: ctx.ingest });

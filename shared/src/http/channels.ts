@@ -55,7 +55,7 @@ export const ChannelSlugParamsSchema = Type.Object({ slug: SlugSchema });
 export type ChannelSlugParams = Static<typeof ChannelSlugParamsSchema>;
 
 export const ChannelTagSchema = Type.String({ minLength: 1, maxLength: 24, pattern: '^[^,#\\s][^,#]*$' });
-export const LanguageSchema = Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$', default: 'ko' });
+export const LanguageSchema = Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' });
 
 /** What the owner may change on their channel. */
 export const ChannelUpdateSchema = Type.Object(

@@ -48,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/logout', {
-    schema: { tags: ['auth'], summary: 'Sign out this device, or everywhere', body: Type.Optional(LogoutBodySchema), response: { 204: Type.Null({ description: 'signed out' }), ...errors } },
+    schema: { tags: ['auth'], summary: 'Sign out this device, or everywhere', body: Type.Union([LogoutBodySchema, Type.Null()]), response: { 204: Type.Null({ description: 'signed out' }), ...errors } },
   }, async (req, reply) => {
     const token = readRefreshCookie(req);
     if (token) await authService.sessions.revoke(token, req.body?.everywhere === true);

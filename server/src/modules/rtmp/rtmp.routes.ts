@@ -45,6 +45,9 @@ export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/update', { schema: common }, async (req, reply) => {
+    // nginx also sends update_play for its own relay into the hls application (name = playback id):
+    // refusing it would cut HLS. Only publishers are re-checked.
+    if (req.body.call !== 'update_publish') return 'ok';
     const ok = await publishService.stillAuthorized({ name: req.body.name, clientId: req.body.clientid ?? '' });
     return ok ? 'ok' : reply.status(403).send('PUBLISH_KEY_INVALID');
   });

@@ -30,8 +30,9 @@ export class UserRepository {
   }
 
   async insert(row: Omit<UserRow, 'id'>): Promise<UserRow> {
-    const result = await this.repo.insert({ ...row, email: row.email?.toLowerCase() ?? null });
-    return { ...row, id: result.identifiers[0]?.['id'] as number };
+    const normalised = { ...row, email: row.email?.toLowerCase() ?? null };
+    const result = await this.repo.insert(normalised);
+    return { ...normalised, id: result.identifiers[0]?.['id'] as number };
   }
 
   async linkKakao(id: number, kakaoId: string): Promise<void> {

@@ -1,0 +1,121 @@
+import { isLetter, isLatinLetter } from './char-table.js';
+import { compileList, PatternFlag, type CompiledList } from './compiled-list.js';
+import { ALPHABET_SIZE, isLatinCode } from './jamo.js';
+import { maskSpans } from './mask.js';
+import { GAP_BIT, Normalizer, ORIG_MASK } from './normalizer.js';
+import type { ChatFilter, FilterAction, FilterMatch, FilterOptions, FilterVerdict, WordListInput } from './types.js';
+
+const NO_MATCHES: FilterMatch[] = [];
+Object.freeze(NO_MATCHES);
+
+/** Compiles the lists once; `check` then normalises and scans without rebuilding anything. */
+export function createFilter(input: WordListInput & FilterOptions): ChatFilter {
+  return createLayeredFilter([compileList(input)], input);
+}
+
+/**
+ * A filter over several compiled lists (the shared base plus one channel's words): the text is
+ * normalised once and each list's automaton scans the same buffer. An allow phrase from any
+ * list clears a match from any list.
+ */
+export function createLayeredFilter(lists: readonly CompiledList[], options: FilterOptions = {}): ChatFilter {
+  const action: FilterAction = options.action ?? 'mask';
+  const maskChar = options.maskChar ?? '*';
+  const normalizer = new Normalizer();
+  return {
+    action,
+    check(text: string): FilterVerdict {
+      const length = normalizer.normalize(text);
+      let hits: number[] | undefined;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l];
+        if (list !== undefined) hits = scan(list, l, normalizer.codes, length, hits);
+      }
+      if (hits === undefined) return { blocked: false, masked: text, matches: NO_MATCHES };
+      const matches = judge(lists, hits, normalizer, text);
+      if (matches.length === 0) return { blocked: false, masked: text, matches: NO_MATCHES };
+      return { blocked: action === 'block', masked: maskSpans(text, matches, maskChar), matches };
+    },
+  };
+}
+
+/** Hot loop: one table read per code; hits are (list, pattern, end) triples. */
+function scan(list: CompiledList, l: number, codes: Uint8Array, length: number, hits: number[] | undefined): number[] | undefined {
+  const { delta, hasOutput, statePattern, dictLink } = list.automaton;
+  let state = 0;
+  for (let i = 0; i < length; i++) {
+    state = delta[state * ALPHABET_SIZE + (codes[i] ?? 0)] ?? 0;
+    if (hasOutput[state] === 0) continue;
+    hits ??= [];
+    let at = (statePattern[state] ?? -1) >= 0 ? state : (dictLink[state] ?? -1);
+    while (at >= 0) {
+      hits.push(l, statePattern[at] ?? 0, i + 1);
+      at = dictLink[at] ?? -1;
+    }
+  }
+  return hits;
+}
+
+interface Candidate {
+  from: number;
+  to: number;
+  match: FilterMatch;
+}
+
+function judge(lists: readonly CompiledList[], hits: readonly number[], normalizer: Normalizer, text: string): FilterMatch[] {
+  const allowed: Array<[number, number]> = [];
+  const candidates: Candidate[] = [];
+  for (let h = 0; h < hits.length; h += 3) {
+    const list = lists[hits[h] ?? 0];
+    const pattern = hits[h + 1] ?? 0;
+    const to = hits[h + 2] ?? 0;
+    if (list === undefined) continue;
+    const from = to - (list.patternLength[pattern] ?? 0);
+    const flags = list.patternFlags[pattern] ?? 0;
+    if ((flags & PatternFlag.Allow) !== 0) allowed.push([from, to]);
+    else if (isAcceptable(list, pattern, flags, from, to, normalizer, text)) {
+      const start = (normalizer.orig[from] ?? 0) & ORIG_MASK;
+      const end = normalizer.ends[to - 1] ?? start + 1;
+      candidates.push({ from, to, match: { word: list.words[list.patternWord[pattern] ?? 0] ?? '', start, end } });
+    }
+  }
+  const kept = candidates.filter((c) => !allowed.some(([from, to]) => from <= c.from && c.to <= to));
+  kept.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end);
+  const matches: FilterMatch[] = [];
+  for (const { match } of kept) {
+    const previous = matches[matches.length - 1];
+    if (previous !== undefined && match.end <= previous.end) continue;
+    matches.push(match);
+  }
+  return matches;
+}
+
+/** Word-boundary rules that keep normalisation from joining ordinary words into a match. */
+function isAcceptable(
+  list: CompiledList,
+  pattern: number,
+  flags: number,
+  from: number,
+  to: number,
+  normalizer: Normalizer,
+  text: string,
+): boolean {
+  const { orig, ends, runs, codes } = normalizer;
+  const start = (orig[from] ?? 0) & ORIG_MASK;
+  if ((flags & PatternFlag.Start) !== 0 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) return false;
+  if ((flags & PatternFlag.End) !== 0 && isWordUnit(text.charCodeAt(ends[to - 1] ?? text.length))) return false;
+  if ((flags & PatternFlag.RunCheck) !== 0) {
+    let letters = 0;
+    for (let k = from; k < to; k++) if (isLatinCode(codes[k] ?? 0)) letters += runs[k] ?? 1;
+    if (letters < (list.patternLatinMin[pattern] ?? 0)) return false;
+  }
+  // 수박씨 발라: a match that spans a space must begin at a word start ("씨 발" is fine).
+  for (let k = from + 1; k < to; k++) {
+    if ((orig[k] ?? 0) >= GAP_BIT) return start === 0 || !isLetter(text.charCodeAt(start - 1));
+  }
+  return true;
+}
+
+function isWordUnit(unit: number): boolean {
+  return isLatinLetter(unit) || (unit >= 0x30 && unit <= 0x39);
+}
