@@ -32,7 +32,7 @@ export function createLayeredFilter(lists: readonly CompiledList[], options: Fil
         if (list !== undefined) hits = scan(list, l, normalizer.codes, length, hits);
       }
       if (hits === undefined) return { blocked: false, masked: text, matches: NO_MATCHES };
-      const matches = judge(lists, hits, normalizer, text);
+      const matches = judge(lists, hits, normalizer, length, text);
       if (matches.length === 0) return { blocked: false, masked: text, matches: NO_MATCHES };
       return { blocked: action === 'block', masked: maskSpans(text, matches, maskChar), matches };
     },
@@ -62,7 +62,13 @@ interface Candidate {
   match: FilterMatch;
 }
 
-function judge(lists: readonly CompiledList[], hits: readonly number[], normalizer: Normalizer, text: string): FilterMatch[] {
+function judge(
+  lists: readonly CompiledList[],
+  hits: readonly number[],
+  normalizer: Normalizer,
+  length: number,
+  text: string,
+): FilterMatch[] {
   const allowed: Array<[number, number]> = [];
   const candidates: Candidate[] = [];
   for (let h = 0; h < hits.length; h += 3) {
@@ -73,7 +79,7 @@ function judge(lists: readonly CompiledList[], hits: readonly number[], normaliz
     const from = to - (list.patternLength[pattern] ?? 0);
     const flags = list.patternFlags[pattern] ?? 0;
     if ((flags & PatternFlag.Allow) !== 0) allowed.push([from, to]);
-    else if (isAcceptable(list, pattern, flags, from, to, normalizer, text)) {
+    else if (isAcceptable(list, pattern, flags, from, to, normalizer, length, text)) {
       const start = (normalizer.orig[from] ?? 0) & ORIG_MASK;
       const end = normalizer.ends[to - 1] ?? start + 1;
       candidates.push({ from, to, match: { word: list.words[list.patternWord[pattern] ?? 0] ?? '', start, end } });
@@ -98,20 +104,24 @@ function isAcceptable(
   from: number,
   to: number,
   normalizer: Normalizer,
+  length: number,
   text: string,
 ): boolean {
   const { orig, ends, runs, codes } = normalizer;
   const start = (orig[from] ?? 0) & ORIG_MASK;
+  const end = ends[to - 1] ?? text.length;
+  // 시바 inside 한 시 반: a match may not stop between a syllable's vowel and its final.
+  if (to < length && ((orig[to] ?? 0) & ORIG_MASK) === ((orig[to - 1] ?? 0) & ORIG_MASK)) return false;
   if ((flags & PatternFlag.Start) !== 0 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) return false;
-  if ((flags & PatternFlag.End) !== 0 && isWordUnit(text.charCodeAt(ends[to - 1] ?? text.length))) return false;
+  if ((flags & PatternFlag.End) !== 0 && isWordUnit(text.charCodeAt(end))) return false;
   if ((flags & PatternFlag.RunCheck) !== 0) {
     let letters = 0;
     for (let k = from; k < to; k++) if (isLatinCode(codes[k] ?? 0)) letters += runs[k] ?? 1;
     if (letters < (list.patternLatinMin[pattern] ?? 0)) return false;
   }
-  // 수박씨 발라: a match that spans a space must begin at a word start ("씨 발" is fine).
+  // 수박씨 발라, 시 발표회: a match that spans a space must cover whole words ("씨 발 놈아").
   for (let k = from + 1; k < to; k++) {
-    if ((orig[k] ?? 0) >= GAP_BIT) return start === 0 || !isLetter(text.charCodeAt(start - 1));
+    if ((orig[k] ?? 0) >= GAP_BIT) return !isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end));
   }
   return true;
 }

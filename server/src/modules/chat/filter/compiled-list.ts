@@ -55,7 +55,9 @@ export function compileList(input: WordListInput): CompiledList {
   };
   for (const entry of input.words.map(toEntry)) {
     const word = words.push(entry.word) - 1;
-    const forms = [entry.word, ...(entry.forms ?? [])];
+    // The canonical word is itself a form only when no forms are listed: `ass: ^ass$` must not
+    // also add a bare `ass` that would match inside assassin.
+    const forms = entry.forms !== undefined && entry.forms.length > 0 ? entry.forms : [entry.word];
     for (const form of forms) add(form, word, false);
     if (input.keyboardForms !== false) for (const form of keyboardForms(forms)) add(form, word, false);
   }

@@ -42,7 +42,8 @@ const normalizer = new Normalizer();
 const seen = new Set<string>();
 const kept: string[] = [];
 for (const raw of badWords) {
-  const form = raw.replace(/\s+/g, '');
+  // ':' separates canonical from forms in the list format, and the normaliser drops it anyway.
+  const form = raw.replace(/[\s:]+/g, '');
   if (EXCLUDED.has(form)) continue;
   if (normalizer.normalize(form) < 2 || curated.check(form).matches.length > 0) continue;
   const key = normalizer.codes.slice(0, normalizer.normalize(form)).join(',');
