@@ -119,11 +119,12 @@ function isAcceptable(
     for (let k = from; k < to; k++) if (isLatinCode(codes[k] ?? 0)) letters += runs[k] ?? 1;
     if (letters < (list.patternLatinMin[pattern] ?? 0)) return false;
   }
-  // 수박씨 발라, 시 발표회: a match that spans a space must cover whole words ("씨 발 놈아").
-  for (let k = from + 1; k < to; k++) {
-    if ((orig[k] ?? 0) >= GAP_BIT) return !isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end));
-  }
-  return true;
+  // 수박씨 발라, 시 발표회: a match across a space must start a word and end one ("씨 발 놈아"),
+  // unless it is split more than once, which ordinary words rarely are ("개 새 끼야").
+  let gaps = 0;
+  for (let k = from + 1; k < to; k++) if ((orig[k] ?? 0) >= GAP_BIT) gaps++;
+  if (gaps === 0) return true;
+  return !isLetter(text.charCodeAt(start - 1)) && (gaps > 1 || !isLetter(text.charCodeAt(end)));
 }
 
 function isWordUnit(unit: number): boolean {
