@@ -1,2 +1,4 @@
 export * from './errors/index.js';
 export * from './http/index.js';
+export * from './ipc/index.js';
+export * from './chat/index.js';

@@ -1,0 +1,274 @@
+import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type {
+  Ack,
+  AudioSettings,
+  BroadcastError,
+  BroadcastHealth,
+  BroadcastInput,
+  BroadcastState,
+  BroadcastStatus,
+  BroadcastWriteResult,
+  ErrorCode,
+  VideoSettings,
+} from '@lait/shared';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { classifyExit } from './exit-classifier.js';
+import { buildFfmpegArgs, publishUrl, type X264Preset } from './ffmpeg-args.js';
+import { isExecutable } from './ffmpeg-path.js';
+import { createProgressParser } from './progress-parser.js';
+import { createStderrTail } from './stderr-tail.js';
+
+/** Construction options of {@link createBroadcastEngine}. */
+export interface BroadcastEngineOptions {
+  /** Resolved ffmpeg executable (see resolveFfmpeg); null or a wrong path gives BROADCAST_FFMPEG_MISSING. */
+  ffmpegPath: string | null;
+  x264Preset?: X264Preset;
+  backoff?: BackoffOptions;
+  /** Grace for ffmpeg to flush and exit on stop before SIGTERM, then SIGKILL. */
+  stopTimeoutMs?: number;
+  /** Refusals tolerated while reconnecting (nginx may refuse briefly while its auth backend restarts). */
+  maxKeyRefusals?: number;
+  /** Consecutive non-network ffmpeg failures before giving up. */
+  maxFfmpegFailures?: number;
+  /** Above this many bytes waiting on ffmpeg's stdin the run is restarted rather than buffered. */
+  maxQueuedBytes?: number;
+  spawn?: typeof nodeSpawn;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Arguments of {@link BroadcastEngine.start}. */
+export interface BroadcastStartOptions {
+  rtmpUrl: string;
+  streamKey: string;
+  video: VideoSettings;
+  audio: AudioSettings;
+  /** Defaults to a WebM stream fed with {@link BroadcastEngine.write}. */
+  input?: BroadcastInput;
+  /** Also record to this file (Matroska); later runs after a reconnect get `-partN`. */
+  recordPath?: string;
+}
+
+/** Events of the engine. */
+export interface BroadcastEngineEvents {
+  state: [BroadcastStatus];
+  health: [BroadcastHealth];
+  error: [BroadcastError];
+}
+
+/** A broadcast engine: one ffmpeg at a time, restarted with back-off while the user wants to be live. */
+export interface BroadcastEngine {
+  start(opts: BroadcastStartOptions): Ack<BroadcastStatus>;
+  /** Feed media to the current run; chunks for another `epoch` are dropped. */
+  write(chunk: Uint8Array, epoch?: number): BroadcastWriteResult;
+  /** Always ends in `idle`: graceful, then SIGTERM, then SIGKILL. */
+  stop(): Promise<BroadcastStatus>;
+  /** Skip the back-off wait while reconnecting. */
+  retryNow(): Ack<BroadcastStatus>;
+  status(): BroadcastStatus;
+  on<E extends keyof BroadcastEngineEvents>(event: E, listener: (...a: BroadcastEngineEvents[E]) => void): () => void;
+  dispose(): Promise<void>;
+}
+
+interface Run {
+  child: ChildProcessWithoutNullStreams;
+  wasLive: boolean;
+  done: boolean;
+}
+
+const fail = <T>(code: ErrorCode, message: string): Ack<T> => ({ ok: false, error: { code, message } });
+
+/** Create a broadcast engine. Plain Node: no Electron import, so it runs and is tested alone. */
+export function createBroadcastEngine(options: BroadcastEngineOptions): BroadcastEngine {
+  const o = {
+    x264Preset: 'veryfast' as X264Preset, backoff: DEFAULT_BACKOFF, stopTimeoutMs: 3000, maxKeyRefusals: 3,
+    maxFfmpegFailures: 3, maxQueuedBytes: 8 * 1024 * 1024, spawn: nodeSpawn, now: Date.now, random: Math.random,
+    ...options,
+  };
+  const events = new EventEmitter();
+  const tail = createStderrTail();
+  const s = {
+    state: 'idle' as BroadcastState, since: o.now(), epoch: 0, attempt: 0,
+    nextRetryAt: undefined as number | undefined, health: undefined as BroadcastHealth | undefined,
+    lastError: undefined as BroadcastError | undefined,
+    job: null as BroadcastStartOptions | null, wantLive: false, everLive: false, refusals: 0, failures: 0,
+    run: null as Run | null, retryTimer: undefined as NodeJS.Timeout | undefined,
+    stopping: null as Promise<BroadcastStatus> | null,
+  };
+
+  const status = (): BroadcastStatus => ({
+    state: s.state, since: s.since, epoch: s.epoch, attempt: s.attempt,
+    ...(s.nextRetryAt !== undefined && { nextRetryAt: s.nextRetryAt }),
+    ...(s.health && { health: s.health }),
+    ...(s.lastError && { lastError: s.lastError }),
+  });
+  const setState = (state: BroadcastState) => {
+    if (state !== 'reconnecting') s.nextRetryAt = undefined;
+    s.state = state;
+    s.since = o.now();
+    events.emit('state', status());
+  };
+  const report = (err: BroadcastError) => {
+    s.lastError = err;
+    // EventEmitter throws an 'error' nobody listens to; here it is only a report.
+    if (events.listenerCount('error') > 0) events.emit('error', err);
+  };
+  const recordPathFor = (epoch: number, path?: string) =>
+    !path || epoch <= 1 ? path : path.replace(/(\.[^./\\]*)?$/, (ext) => `-part${epoch}${ext}`);
+
+  function spawnRun(): void {
+    const job = s.job;
+    if (!job || !o.ffmpegPath) return;
+    s.epoch += 1;
+    s.health = undefined;
+    tail.reset();
+    const args = buildFfmpegArgs({
+      url: publishUrl(job.rtmpUrl, job.streamKey), video: job.video, audio: job.audio,
+      input: job.input ?? { kind: 'stream', container: 'webm' }, x264Preset: o.x264Preset,
+      recordPath: recordPathFor(s.epoch, job.recordPath),
+    });
+    const child = o.spawn(o.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const run: Run = { child, wasLive: false, done: false };
+    s.run = run;
+    setState('connecting');
+    child.stdin.on('error', () => undefined); // EPIPE while ffmpeg exits; the exit handler reports.
+    const parser = createProgressParser((h) => onProgress(run, h), o.now);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => parser.push(d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => tail.push(d));
+    child.once('error', (err) => onExit(run, null, err));
+    child.once('close', (code) => onExit(run, code));
+  }
+
+  function onProgress(run: Run, h: BroadcastHealth): void {
+    if (s.run !== run) return;
+    s.health = h;
+    events.emit('health', h);
+    if (s.state === 'connecting') {
+      run.wasLive = true;
+      s.everLive = true;
+      s.attempt = 0;
+      s.refusals = 0;
+      s.failures = 0;
+      setState('live');
+    }
+  }
+
+  function onExit(run: Run, code: number | null, spawnError?: Error): void {
+    if (run.done) return;
+    run.done = true;
+    if (s.run === run) s.run = null;
+    if (!s.wantLive) {
+      // stop() owns the transition to idle while it is waiting for this exit.
+      if (!s.stopping && s.state !== 'idle') setState('idle');
+      return;
+    }
+    if (spawnError) {
+      s.wantLive = false;
+      report({ code: 'BROADCAST_FFMPEG_MISSING', message: `Could not run ffmpeg: ${spawnError.message}`, willRetry: false });
+      setState('idle');
+      return;
+    }
+    const stderrTail = tail.text();
+    const verdict = classifyExit(code, stderrTail, run.wasLive);
+    if (verdict.code === 'BROADCAST_KEY_REFUSED') s.refusals += 1;
+    if (verdict.code === 'BROADCAST_FFMPEG_FAILED') s.failures += 1;
+    const willRetry =
+      verdict.code === 'BROADCAST_CONNECT_FAILED' ||
+      (verdict.code === 'BROADCAST_KEY_REFUSED' && s.everLive && s.refusals < o.maxKeyRefusals) ||
+      (verdict.code === 'BROADCAST_FFMPEG_FAILED' && s.failures < o.maxFfmpegFailures);
+    report({ ...verdict, exitCode: code, stderrTail, willRetry });
+    if (!willRetry) {
+      s.wantLive = false;
+      setState('idle');
+      return;
+    }
+    s.attempt += 1;
+    const delay = backoffDelay(s.attempt, o.backoff, o.random);
+    s.nextRetryAt = o.now() + delay;
+    setState('reconnecting');
+    s.retryTimer = setTimeout(() => {
+      s.retryTimer = undefined;
+      if (s.wantLive && s.state === 'reconnecting') spawnRun();
+    }, delay);
+  }
+
+  function start(opts: BroadcastStartOptions): Ack<BroadcastStatus> {
+    if (s.state !== 'idle') return fail('BROADCAST_ALREADY_LIVE', `Broadcast is ${s.state}`);
+    if (!o.ffmpegPath || !isExecutable(o.ffmpegPath)) {
+      const message = o.ffmpegPath ? `ffmpeg not found or not executable: ${o.ffmpegPath}` : 'ffmpeg not found';
+      report({ code: 'BROADCAST_FFMPEG_MISSING', message, willRetry: false });
+      return fail('BROADCAST_FFMPEG_MISSING', message);
+    }
+    Object.assign(s, { job: opts, wantLive: true, everLive: false, attempt: 0, refusals: 0, failures: 0, lastError: undefined });
+    tail.setSecrets([opts.streamKey, encodeURIComponent(opts.streamKey)]);
+    spawnRun();
+    return { ok: true, data: status() };
+  }
+
+  function write(chunk: Uint8Array, epoch?: number): BroadcastWriteResult {
+    const run = s.run;
+    const live = s.state === 'connecting' || s.state === 'live';
+    if (!run || !live || (epoch !== undefined && epoch !== s.epoch) || s.job?.input?.kind === 'testsrc') {
+      return { accepted: false, queuedBytes: 0 };
+    }
+    run.child.stdin.write(chunk);
+    const queuedBytes = run.child.stdin.writableLength;
+    // ffmpeg is not keeping up (or the network stalled): restart rather than grow without bound.
+    if (queuedBytes > o.maxQueuedBytes) run.child.kill('SIGKILL');
+    return { accepted: true, queuedBytes };
+  }
+
+  function stop(): Promise<BroadcastStatus> {
+    if (s.stopping) return s.stopping;
+    s.wantLive = false;
+    clearTimeout(s.retryTimer);
+    s.retryTimer = undefined;
+    const run = s.run;
+    if (!run) {
+      if (s.state !== 'idle') setState('idle');
+      return Promise.resolve(status());
+    }
+    setState('stopping');
+    s.stopping = new Promise<BroadcastStatus>((resolve) => {
+      const timers: NodeJS.Timeout[] = [];
+      const finish = () => {
+        timers.forEach(clearTimeout);
+        run.done = true;
+        if (s.run === run) s.run = null;
+        s.stopping = null;
+        setState('idle');
+        resolve(status());
+      };
+      run.child.once('close', finish);
+      // Ending stdin lets ffmpeg flush a stream input; 'q' asks a lavfi run to quit.
+      if (s.job?.input?.kind === 'testsrc') run.child.stdin.write('q');
+      run.child.stdin.end();
+      timers.push(setTimeout(() => run.child.kill('SIGTERM'), o.stopTimeoutMs));
+      timers.push(setTimeout(() => run.child.kill('SIGKILL'), o.stopTimeoutMs + 2000));
+      // Never stuck in 'stopping', even if 'close' never comes.
+      timers.push(setTimeout(finish, o.stopTimeoutMs + 4000));
+    });
+    return s.stopping;
+  }
+
+  function retryNow(): Ack<BroadcastStatus> {
+    if (s.state !== 'reconnecting') return fail('BROADCAST_NOT_LIVE', `Nothing to retry while ${s.state}`);
+    clearTimeout(s.retryTimer);
+    s.retryTimer = undefined;
+    spawnRun();
+    return { ok: true, data: status() };
+  }
+
+  return {
+    start, write, stop, retryNow, status,
+    on(event, listener) {
+      events.on(event, listener as (...a: unknown[]) => void);
+      return () => events.off(event, listener as (...a: unknown[]) => void);
+    },
+    async dispose() {
+      await stop();
+      events.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { AudioSettings, BroadcastInput, VideoSettings } from '@lait/shared';
+
+/** libx264 speed preset; `veryfast` for real broadcasts, `ultrafast` in tests on 2 cores. */
+export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+
+/** Everything one ffmpeg run needs. */
+export interface FfmpegJob {
+  /** Full publish URL, key included: `rtmp://host:1935/live/<key>`. */
+  url: string;
+  video: VideoSettings;
+  audio: AudioSettings;
+  input: BroadcastInput;
+  x264Preset: X264Preset;
+  recordPath?: string | undefined;
+}
+
+/** Join the ingest URL and the key, tolerating a trailing slash. */
+export function publishUrl(rtmpUrl: string, streamKey: string): string {
+  return `${rtmpUrl.replace(/\/+$/, '')}/${encodeURIComponent(streamKey)}`;
+}
+
+function inputArgs(job: FfmpegJob): string[] {
+  const { width, height, fps } = job.video;
+  if (job.input.kind === 'testsrc') {
+    return [
+      '-re', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`,
+      '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-map', '0:v:0', '-map', '1:a:0',
+    ];
+  }
+  // MediaRecorder WebM arrives in slices; the Matroska demuxer reads WebM. Audio is optional.
+  return ['-thread_queue_size', '512', '-f', 'matroska', '-i', 'pipe:0', '-map', '0:v:0', '-map', '0:a:0?'];
+}
+
+function videoArgs(job: FfmpegJob): string[] {
+  const { width, height, fps, bitrateKbps, keyframeSec, encoder } = job.video;
+  if (encoder === 'copy') return ['-c:v', 'copy'];
+  // A fixed GOP: keyframes every keyframeSec whatever the input does, so HLS fragments are
+  // cut on time (nginx-rtmp cuts only on keyframes). `fps` filter makes the variable-rate
+  // canvas capture constant-rate; it works on the old bundled ffmpeg too (no -fps_mode).
+  const gop = String(Math.max(1, Math.round(fps * keyframeSec)));
+  return [
+    '-vf', `fps=${fps},scale=${width}:${height}:flags=bilinear,format=yuv420p`,
+    '-c:v', 'libx264', '-preset', job.x264Preset, '-tune', 'zerolatency',
+    '-profile:v', 'high', '-b:v', `${bitrateKbps}k`, '-maxrate', `${bitrateKbps}k`,
+    '-bufsize', `${bitrateKbps * 2}k`, '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
+  ];
+}
+
+function outputArgs(job: FfmpegJob): string[] {
+  if (!job.recordPath) return ['-f', 'flv', '-flvflags', 'no_duration_filesize', job.url];
+  // tee: one encode, two outputs; a failing recording must not end the broadcast.
+  const esc = (s: string) => s.replace(/([\\|[\]:])/g, '\\$1');
+  return [
+    '-f', 'tee',
+    `[f=flv:flvflags=no_duration_filesize:onfail=abort]${esc(job.url)}|[f=matroska:onfail=ignore]${esc(job.recordPath)}`,
+  ];
+}
+
+/** Build the ffmpeg argument list for one run. Progress goes to stdout, diagnostics to stderr. */
+export function buildFfmpegArgs(job: FfmpegJob): string[] {
+  return [
+    '-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1',
+    ...inputArgs(job),
+    ...videoArgs(job),
+    '-c:a', 'aac', '-b:a', `${job.audio.bitrateKbps}k`, '-ar', '48000', '-ac', '2',
+    // Give up on a silent server instead of hanging in "connecting" (microseconds).
+    '-rw_timeout', '10000000',
+    ...outputArgs(job),
+  ];
+}

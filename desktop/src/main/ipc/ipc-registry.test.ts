@@ -1,0 +1,93 @@
+import type { BroadcastStatus } from '@lait/shared';
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcRegistry, type IpcHandlers } from './ipc-registry.js';
+
+const status: BroadcastStatus = { state: 'idle', since: 0, epoch: 0, attempt: 0 };
+const validStart = {
+  rtmpUrl: 'rtmp://127.0.0.1:1935/live',
+  streamKey: 'abc_123',
+  video: { width: 1280, height: 720, fps: 30, bitrateKbps: 2500, keyframeSec: 1, encoder: 'x264' },
+  audio: { bitrateKbps: 128 },
+  input: { kind: 'stream', container: 'webm' },
+};
+
+function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  return {
+    'app:info': () => ({ name: 'lait', version: '0', platform: 'linux', versions: { electron: '', chrome: '', node: '' }, ffmpeg: null }),
+    'settings:get': vi.fn(),
+    'settings:set': vi.fn(),
+    'sources:list': () => [],
+    'broadcast:start': vi.fn(() => ({ ok: true as const, data: status })),
+    'broadcast:write': () => ({ accepted: true, queuedBytes: 0 }),
+    'broadcast:stop': () => status,
+    'broadcast:retry': () => status,
+    'broadcast:status': () => status,
+    ...overrides,
+  };
+}
+
+describe('ipc registry', () => {
+  it('rejects bad arguments with VALIDATION_FAILED before the handler runs', async () => {
+    const h = handlers();
+    const reg = createIpcRegistry(h);
+    const bad = [
+      undefined,
+      {},
+      { ...validStart, streamKey: 'has space' },
+      { ...validStart, rtmpUrl: 'http://evil' },
+      { ...validStart, video: { ...validStart.video, fps: 1000 } },
+      { ...validStart, recordPath: '/etc/passwd' },
+    ];
+    for (const args of bad) {
+      const ack = await reg.dispatch('broadcast:start', args);
+      expect(ack.ok).toBe(false);
+      if (!ack.ok) expect(ack.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(h['broadcast:start']).not.toHaveBeenCalled();
+  });
+
+  it('passes valid arguments and wraps plain results in an ok Ack', async () => {
+    const reg = createIpcRegistry(handlers());
+    expect(await reg.dispatch('broadcast:start', validStart)).toEqual({ ok: true, data: status });
+    expect(await reg.dispatch('broadcast:status', undefined)).toEqual({ ok: true, data: status });
+  });
+
+  it('accepts bytes for broadcast:write and refuses a string', async () => {
+    const reg = createIpcRegistry(handlers());
+    expect((await reg.dispatch('broadcast:write', { epoch: 1, data: new Uint8Array([1, 2]) })).ok).toBe(true);
+    expect((await reg.dispatch('broadcast:write', { epoch: 1, data: 'AQI=' })).ok).toBe(false);
+  });
+
+  it('answers an unknown channel with IPC_UNKNOWN_CHANNEL', async () => {
+    const reg = createIpcRegistry(handlers());
+    for (const channel of ['shell:exec', 42, null, '__proto__', 'toString']) {
+      const ack = await reg.dispatch(channel, undefined);
+      expect(ack).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('turns a throwing or rejecting handler into INTERNAL without leaking the message', async () => {
+    const log = vi.fn();
+    const reg = createIpcRegistry(
+      handlers({
+        'broadcast:status': () => {
+          throw new Error('secret path /home/x');
+        },
+        'broadcast:stop': () => Promise.reject(new Error('boom')),
+      }),
+      log,
+    );
+    await expect(reg.dispatch('broadcast:status', undefined)).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Internal error' },
+    });
+    await expect(reg.dispatch('broadcast:stop', undefined)).resolves.toMatchObject({ ok: false });
+    expect(log).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes an error Ack from a handler through unchanged', async () => {
+    const refused = { ok: false as const, error: { code: 'BROADCAST_ALREADY_LIVE' as const, message: 'live' } };
+    const reg = createIpcRegistry(handlers({ 'broadcast:start': () => refused }));
+    expect(await reg.dispatch('broadcast:start', validStart)).toEqual(refused);
+  });
+});

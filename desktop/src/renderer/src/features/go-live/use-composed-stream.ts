@@ -1,0 +1,77 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { createAudioMix } from '../broadcast/audio-mix';
+import { openCamera, openMic, openScreen, stopStream } from '../sources/capture';
+import type { SourceChoice } from '../sources/SourcePicker';
+import { createCompositor } from '../scene/compositor';
+import type { Scene } from '../scene/scene-layout';
+
+function videoFor(stream: MediaStream | null): HTMLVideoElement | null {
+  if (!stream) return null;
+  const v = document.createElement('video');
+  v.muted = true;
+  v.playsInline = true;
+  v.srcObject = stream;
+  void v.play();
+  return v;
+}
+
+/**
+ * Owns the capture streams, the compositor drawing into `canvasRef` and the audio mix, and
+ * exposes the stream that is sent: the canvas's video track plus the mix's audio track.
+ */
+export function useComposedStream(canvasRef: RefObject<HTMLCanvasElement | null>, choice: SourceChoice, scene: Scene, fps: number) {
+  const compositor = useRef<ReturnType<typeof createCompositor> | null>(null);
+  const mix = useRef<ReturnType<typeof createAudioMix> | null>(null);
+  const output = useRef<MediaStream | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const comp = createCompositor(canvas, fps);
+    const audio = createAudioMix();
+    compositor.current = comp;
+    mix.current = audio;
+    const tracks = [...canvas.captureStream(fps).getVideoTracks()];
+    const audioTrack = audio.track();
+    if (audioTrack) tracks.push(audioTrack);
+    output.current = new MediaStream(tracks);
+    return () => {
+      comp.close();
+      void audio.close();
+      stopStream(output.current);
+      output.current = null;
+    };
+  }, [canvasRef, fps]);
+
+  useEffect(() => compositor.current?.setScene(scene), [scene]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const opened: MediaStream[] = [];
+    const open = async <T,>(id: string | null, fn: (id: string) => Promise<MediaStream>) => {
+      if (!id) return null;
+      const s = await fn(id).catch(() => null);
+      if (s) opened.push(s);
+      return s as T | null;
+    };
+    void (async () => {
+      const [screen, camera, mic] = await Promise.all([
+        open<MediaStream>(choice.screenId, (id) => openScreen(id, fps)),
+        open<MediaStream>(choice.cameraId, openCamera),
+        open<MediaStream>(choice.micId, openMic),
+      ]);
+      if (cancelled) return;
+      compositor.current?.setSources({ screen: videoFor(screen), camera: videoFor(camera) });
+      mix.current?.setMic(mic);
+      void mix.current?.resume();
+    })();
+    return () => {
+      cancelled = true;
+      opened.forEach(stopStream);
+      compositor.current?.setSources({ screen: null, camera: null });
+      mix.current?.setMic(null);
+    };
+  }, [choice.screenId, choice.cameraId, choice.micId, fps]);
+
+  return { getStream: () => output.current };
+}

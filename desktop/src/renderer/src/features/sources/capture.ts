@@ -1,0 +1,37 @@
+/** Id of the pseudo-source that uses getDisplayMedia (plain Chromium, tests). */
+export const DISPLAY_MEDIA_SOURCE_ID = 'web:display';
+
+/**
+ * Open a screen or window. Inside Electron the id comes from desktopCapturer (`sources:list`)
+ * and is opened with Chromium's legacy `chromeMediaSource: 'desktop'` constraint, which needs
+ * no picker; in a plain browser the pseudo-source falls back to getDisplayMedia.
+ */
+export async function openScreen(sourceId: string, maxFps: number): Promise<MediaStream> {
+  if (sourceId === DISPLAY_MEDIA_SOURCE_ID) {
+    return navigator.mediaDevices.getDisplayMedia({ video: { frameRate: maxFps }, audio: false });
+  }
+  const constraints = {
+    audio: false,
+    video: { mandatory: { chromeMediaSource: 'desktop', chromeMediaSourceId: sourceId, maxFrameRate: maxFps } },
+  } as unknown as MediaStreamConstraints;
+  return navigator.mediaDevices.getUserMedia(constraints);
+}
+
+export function openCamera(deviceId: string): Promise<MediaStream> {
+  return navigator.mediaDevices.getUserMedia({
+    video: { deviceId: { exact: deviceId }, width: { ideal: 1280 }, height: { ideal: 720 } },
+    audio: false,
+  });
+}
+
+export function openMic(deviceId: string): Promise<MediaStream> {
+  return navigator.mediaDevices.getUserMedia({
+    audio: { deviceId: { exact: deviceId }, echoCancellation: false, noiseSuppression: true },
+    video: false,
+  });
+}
+
+/** Stop every track of a stream (releases the camera light and the capture). */
+export function stopStream(stream: MediaStream | null): void {
+  stream?.getTracks().forEach((t) => t.stop());
+}

@@ -1,0 +1,5 @@
+export * from './app.js';
+export * from './broadcast.js';
+export * from './contract.js';
+export * from './settings.js';
+export * from './sources.js';
