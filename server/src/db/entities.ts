@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { chatEntities } from '../modules/chat/chat.entities.js';
 
 /*
  * Entities are declared with EntitySchema rather than decorators: no reflect-metadata,
@@ -186,4 +187,4 @@ export const PublishTokenEntity = new EntitySchema<PublishTokenRow>({
   },
 });
 
-export const entities = [UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity];
+export const entities = [UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity, ...chatEntities];

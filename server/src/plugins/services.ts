@@ -18,6 +18,7 @@ import { PublishService } from '../modules/streams/publish.service.js';
 import { SessionRepository } from '../modules/streams/session.repository.js';
 import { ThumbnailService } from '../modules/thumbnails/thumbnail.service.js';
 import { UserRepository } from '../modules/users/user.repository.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 import { LocalViewerCounts, type ViewerCounts } from '../modules/viewers/viewer-counts.js';
 
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   viewerCounts: ViewerCounts;
   ingest: IngestControl;
   thumbnails: ThumbnailService;
+  /** Serialised directory answers, cleared whenever a channel goes live, offline or is edited here. */
+  directoryCache: TtlCache<string>;
   /** Present when built inside the HTTP app (it signs JWTs); the CLI has no use for it. */
   authService: AuthService;
 }
@@ -58,6 +61,10 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
   const sessions = new SessionRepository(ds);
   const follows = new FollowRepository(ds);
   const liveEvents = new LiveEvents();
+  const directoryCache = new TtlCache<string>(1000);
+  liveEvents.on('channel:live', () => directoryCache.clear());
+  liveEvents.on('channel:offline', () => directoryCache.clear());
+  liveEvents.on('channel:updated', () => directoryCache.clear());
   const viewerCounts = new LocalViewerCounts();
   const channelService = new ChannelService(channels, new PublishTokenRepository(ds), config);
   const publishService = new PublishService(channelService, channels, sessions, ingest, liveEvents, log);
@@ -76,6 +83,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
     viewerCounts,
     ingest,
     thumbnails,
+    directoryCache,
     authService: new AuthService(users, channelService, sessionService),
   };
 }

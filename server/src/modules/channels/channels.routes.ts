@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, ChannelListQuerySchema, ChannelListSchema, ChannelPublicSchema, ChannelSlugParamsSchema, FollowStateSchema } from '@lait/shared';
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors/app-error.js';
+
+/** A JSON string sent as-is: Fastify skips serialisation for a string with a JSON content type. */
+function sendSerialised(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
 
 /** Public channel reads (directory, search, a channel page) and following. Never exposes a stream key. */
 export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { channelService, channelViews, follows } = app.services;
+  const { channelService, channelViews, follows, directoryCache } = app.services;
   const authErrors = { 401: ApiErrorSchema, 404: ApiErrorSchema };
 
   app.get('/channels', {
@@ -14,11 +20,16 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ChannelListQuerySchema,
       response: { 200: ChannelListSchema, 400: ApiErrorSchema },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
+    // The directory is the hottest read and changes slowly: serve one serialised answer per query for up to a second.
+    const cached = directoryCache.get(req.url);
+    if (cached !== undefined) return sendSerialised(reply, cached);
     const { live, category, q, limit = 50, sort = 'viewers' } = req.query;
     const channels = await channelViews.many(await channelService.list({ live, category, q, limit }));
     if (sort === 'viewers') channels.sort((a, b) => b.viewerCount - a.viewerCount || Number(b.live) - Number(a.live));
-    return { channels };
+    const body = JSON.stringify({ channels });
+    directoryCache.set(req.url, body);
+    return sendSerialised(reply, body);
   });
 
   app.get('/channels/:slug', {

@@ -40,6 +40,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (patch.slug && patch.slug !== channel.slug && (await channelService.findBySlugOrNull(patch.slug))) throw new ChannelSlugTakenError(patch.slug);
     if (patch.category && !(await categories.find(patch.category))) throw new AppError('CATEGORY_NOT_FOUND', `No category "${patch.category}"`, 400);
     await channelService.update(channel.id, { ...patch, ...(patch.title ? { title: patch.title.trim() } : {}) });
+    app.services.liveEvents.emit('channel:updated', { channelId: channel.id });
     return ownerView(await channelService.getBySlug(patch.slug ?? channel.slug));
   });
 

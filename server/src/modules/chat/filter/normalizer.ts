@@ -24,77 +24,73 @@ export class Normalizer {
   /** How many source characters collapsed into each code (capped at 255). */
   runs = new Uint8Array(256);
 
+  private n = 0;
+  private last = 0;
+  private gap = 0;
+
   normalize(text: string): number {
     const length = text.length;
     if (this.codes.length < length * 3 + 3) this.grow(length * 3 + 3);
     const { classOf, codeOf } = CHAR_TABLE;
-    const codes = this.codes;
-    const orig = this.orig;
-    const runs = this.runs;
-    const ends = this.ends;
-    let n = 0;
-    let last = 0;
-    let gap = 0;
+    this.n = 0;
+    this.last = 0;
+    this.gap = 0;
     let prevClass: number = CharClass.Ignore;
-    const emit = (code: number, index: number): void => {
-      if (code === last && COLLAPSIBLE[code] === 1) {
-        const run = runs[n - 1] ?? 255;
-        if (run < 255) runs[n - 1] = run + 1;
-        ends[n - 1] = index + 1;
-        return;
-      }
-      codes[n] = code;
-      orig[n] = index | gap;
-      ends[n] = index + 1;
-      runs[n] = 1;
-      n++;
-      last = code;
-      gap = 0;
-    };
     for (let i = 0; i < length; i++) {
       const unit = text.charCodeAt(i);
       const cls = classOf[unit] ?? CharClass.Ignore;
       if (cls === CharClass.Direct) {
-        emit(codeOf[unit] ?? 0, i);
+        this.emit(codeOf[unit] ?? 0, i);
       } else if (cls === CharClass.Syllable) {
         const s = unit - 0xac00;
         const jung = JUNG_BASE + (((s % 588) / 28) | 0);
         const cho = CHO_BASE + ((s / 588) | 0);
         // 시이발, 조온나: a silent ㅇ repeating the previous vowel only stretches it.
-        if (cho !== CHO_IEUNG || last !== jung) emit(cho, i);
-        emit(jung, i);
+        if (cho !== CHO_IEUNG || this.last !== jung) this.emit(cho, i);
+        this.emit(jung, i);
         const jong = s % 28;
-        if (jong !== 0) emit(JONG_BASE + jong, i);
+        if (jong !== 0) this.emit(JONG_BASE + jong, i);
       } else if (cls === CharClass.Space) {
-        if (n > 0) gap = GAP_BIT;
+        if (this.n > 0) this.gap = GAP_BIT;
       } else if (cls === CharClass.CompatConsonant) {
-        this.emitCompatConsonant(text, i, prevClass, codeOf[unit] ?? 0, emit);
+        this.emitCompatConsonant(text, i, prevClass, codeOf[unit] ?? 0);
       } else if (cls === CharClass.CompatVowel) {
-        emit(codeOf[unit] ?? 0, i);
-      } else if (cls !== CharClass.Ignore && isLatinContext(last, gap, text, i + 1)) {
-        emit(cls === CharClass.Star ? STAR : (codeOf[unit] ?? 0), i);
+        this.emit(codeOf[unit] ?? 0, i);
+      } else if (cls !== CharClass.Ignore && isLatinContext(this.last, this.gap, text, i + 1)) {
+        this.emit(cls === CharClass.Star ? STAR : (codeOf[unit] ?? 0), i);
       }
       prevClass = cls;
     }
-    return n;
+    return this.n;
+  }
+
+  private emit(code: number, index: number): void {
+    const n = this.n;
+    if (code === this.last && COLLAPSIBLE[code] === 1) {
+      const run = this.runs[n - 1] ?? 255;
+      if (run < 255) this.runs[n - 1] = run + 1;
+      this.ends[n - 1] = index + 1;
+      return;
+    }
+    this.codes[n] = code;
+    this.orig[n] = index | this.gap;
+    this.ends[n] = index + 1;
+    this.runs[n] = 1;
+    this.n = n + 1;
+    this.last = code;
+    this.gap = 0;
   }
 
   /** ㅅㅂ stays as initials; ㅅㅣㅂㅏㄹ's final ㄹ closes the spelled-out syllable. */
-  private emitCompatConsonant(
-    text: string,
-    i: number,
-    prevClass: number,
-    index: number,
-    emit: (code: number, index: number) => void,
-  ): void {
+  private emitCompatConsonant(text: string, i: number, prevClass: number, index: number): void {
     const entry = COMPAT_CONSONANT_TABLE[index];
     if (entry === undefined) return;
     const nextClass = CHAR_TABLE.classOf[text.charCodeAt(i + 1)] ?? CharClass.Ignore;
     if (nextClass !== CharClass.CompatVowel && prevClass === CharClass.CompatVowel && entry.jong !== 0) {
-      emit(entry.jong, i);
+      this.emit(entry.jong, i);
       return;
     }
-    for (const cho of entry.cho) emit(cho, i);
+    for (const cho of entry.cho) this.emit(cho, i);
   }
 
   private grow(size: number): void {
