@@ -1,0 +1,47 @@
+import type { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createBroadcastEngine } from '../broadcast/broadcast-engine.js';
+import { createIpcHandlers } from './ipc-handlers.js';
+import { createIpcRegistry } from './ipc-registry.js';
+import { startWsBridgeServer } from './ws-bridge-server.js';
+
+const fakeSpawn = (() => Object.assign(new EventEmitter(), {
+  stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), kill: () => true,
+}) as unknown as ChildProcessWithoutNullStreams) as unknown as typeof spawn;
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => close?.());
+
+describe('web bridge server', () => {
+  it('validates calls like ipcMain does and pushes engine events', async () => {
+    const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
+    const registry = createIpcRegistry(createIpcHandlers({
+      engine, recordDir: null, listSources: async () => [],
+      settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
+      appInfo: () => { throw new Error('unused'); },
+    }));
+    const server = await startWsBridgeServer({ registry, engine });
+    close = server.close;
+    const ws = new WebSocket(server.url);
+    const inbox: unknown[] = [];
+    ws.on('message', (d) => inbox.push(JSON.parse(String(d))));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ id: 1, channel: 'broadcast:start', args: { rtmpUrl: 'nope' } }));
+    ws.send(JSON.stringify({ id: 2, channel: 'broadcast:start', args: {
+      rtmpUrl: 'rtmp://127.0.0.1:1/live', streamKey: 'k',
+      video: { width: 320, height: 180, fps: 15, bitrateKbps: 300, keyframeSec: 1, encoder: 'copy' },
+      audio: { bitrateKbps: 64 }, input: { kind: 'stream', container: 'webm' },
+    } }));
+    ws.send(JSON.stringify({ id: 3, channel: 'broadcast:write', args: { epoch: 1, data: { $bytes: 'GkXfow==' } } }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(inbox).toContainEqual({ id: 1, ack: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }) });
+    expect(inbox).toContainEqual({ id: 2, ack: expect.objectContaining({ ok: true }) });
+    expect(inbox).toContainEqual({ id: 3, ack: { ok: true, data: { accepted: true, queuedBytes: expect.any(Number) } } });
+    expect(inbox).toContainEqual({ event: 'broadcast:state', payload: expect.objectContaining({ state: 'connecting' }) });
+    ws.close();
+    await engine.stop();
+  });
+});
