@@ -1,0 +1,30 @@
+import type { ChannelPublic } from '@lait/shared';
+import { useTranslation } from 'react-i18next';
+import { LiveUptime } from './LiveUptime';
+
+export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
+  const { t } = useTranslation();
+  return (
+    <section className="channel-info">
+      <div className="channel-info__avatar" aria-hidden="true">
+        {channel.title.trim().charAt(0) || channel.slug.charAt(0)}
+      </div>
+      <div className="channel-info__text">
+        <h1 className="channel-info__title">{channel.title}</h1>
+        <p className="channel-info__meta">
+          <span className="channel-info__slug">{channel.slug}</span>
+          <span className="channel-info__category">{channel.category ?? t('common.noCategory')}</span>
+          {channel.live && (
+            <>
+              <span className="channel-info__viewers" data-testid="viewer-count">
+                {t('common.viewers', { n: channel.viewerCount })}
+              </span>
+              {channel.liveSince && <LiveUptime since={channel.liveSince} />}
+            </>
+          )}
+        </p>
+        {channel.description && <p className="channel-info__description">{channel.description}</p>}
+      </div>
+    </section>
+  );
+}

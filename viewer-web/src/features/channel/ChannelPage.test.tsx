@@ -1,0 +1,98 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeHls } from '../../test/fake-hls';
+import { jsonResponse, makeChannel, stubFetch } from '../../test/fixtures';
+import { renderApp } from '../../test/render-app';
+import { OFFLINE_POLL_MS } from './use-channel';
+
+vi.mock('hls.js', async () => ({ default: (await import('../../test/fake-hls')).FakeHls }));
+
+const flush = () => act(() => vi.advanceTimersByTimeAsync(0));
+
+describe('channel page', () => {
+  // The page lazy-loads the player; load it once up front so fake timers need not wait for it.
+  beforeAll(() => import('../player/LivePlayer'));
+
+  beforeEach(() => {
+    FakeHls.reset();
+    vi.useFakeTimers();
+  });
+
+  it('shows the offline view, then turns into the player by itself when the polled API flips live', async () => {
+    let live = false;
+    const fetch = stubFetch(() => jsonResponse(makeChannel({ live })));
+    renderApp('/c/alpha');
+    await flush();
+
+    const offline = screen.getByTestId('channel-offline');
+    expect(offline.textContent).toContain('오프라인');
+    expect(offline.textContent).toContain('알파의 저녁 방송');
+    expect(screen.queryByTestId('player-video')).toBeNull();
+    expect(FakeHls.instances).toHaveLength(0);
+
+    live = true;
+    await act(() => vi.advanceTimersByTimeAsync(OFFLINE_POLL_MS));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('channel-offline')).toBeNull();
+    expect(screen.getByTestId('channel-live')).toBeTruthy();
+    const video = screen.getByTestId('player-video') as HTMLVideoElement;
+    expect(video.muted).toBe(true);
+    expect(screen.getByTestId('player').dataset.state).toBe('loading');
+
+    const hls = FakeHls.latest();
+    expect(hls.loadSource).toHaveBeenCalledWith('http://hls.test/hls/AbCdEfGh12345678/index.m3u8');
+    expect(hls.attachMedia).toHaveBeenCalledWith(video);
+    expect(hls.config).toMatchObject({ lowLatencyMode: false, liveSyncDuration: 1.5, maxLiveSyncPlaybackRate: 1.2 });
+
+    act(() => {
+      hls.emit(FakeHls.Events.MANIFEST_PARSED);
+      fireEvent(video, new Event('playing'));
+    });
+    expect(screen.getByTestId('player').dataset.state).toBe('playing');
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(screen.getByTestId('player-latency').textContent).toBe('지연 1.8초');
+  });
+
+  it('goes offline when the playlist disappears and the API confirms the stream ended', async () => {
+    let live = true;
+    const fetch = stubFetch(() => jsonResponse(makeChannel({ live })));
+    renderApp('/c/alpha');
+    await flush();
+    const hls = FakeHls.latest();
+    act(() => hls.emit(FakeHls.Events.MANIFEST_PARSED));
+
+    live = false;
+    act(() => hls.fatal('NETWORK_ERROR', 'LEVEL_LOAD_ERROR', 404));
+    expect(screen.getByTestId('player').dataset.state).toBe('offline');
+    await flush();
+    // The page re-checked at once instead of waiting for its next poll.
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('channel-offline')).toBeTruthy();
+    expect(screen.queryByTestId('player-video')).toBeNull();
+    expect(hls.destroy).toHaveBeenCalled();
+  });
+
+  it('starts a fresh player when the stream failed but the API still says live', async () => {
+    stubFetch(() => jsonResponse(makeChannel({ live: true })));
+    renderApp('/c/alpha');
+    await flush();
+    const first = FakeHls.latest();
+    act(() => first.emit(FakeHls.Events.MANIFEST_PARSED));
+    act(() => first.fatal('NETWORK_ERROR', 'LEVEL_LOAD_ERROR', 404));
+    await flush();
+    expect(FakeHls.instances).toHaveLength(2);
+    expect(first.destroy).toHaveBeenCalled();
+    expect(screen.getByTestId('player').dataset.state).toBe('loading');
+  });
+
+  it('shows a not-found view for an unknown slug and stops polling', async () => {
+    const fetch = stubFetch(() =>
+      jsonResponse({ statusCode: 404, code: 'CHANNEL_NOT_FOUND', error: 'Not Found', message: 'no such channel' }, 404),
+    );
+    renderApp('/c/nobody');
+    await flush();
+    expect(screen.getByTestId('channel-not-found').textContent).toContain('채널을 찾을 수 없어요');
+    await act(() => vi.advanceTimersByTimeAsync(OFFLINE_POLL_MS * 3));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});

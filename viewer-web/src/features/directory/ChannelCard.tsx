@@ -1,0 +1,37 @@
+import type { ChannelPublic } from '@lait/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function ChannelCard({ channel }: { channel: ChannelPublic }) {
+  const { t } = useTranslation();
+  return (
+    <li className="channel-card" data-testid="channel-card" data-slug={channel.slug}>
+      <Link to={`/c/${channel.slug}`} className="channel-card__link">
+        <div className="channel-card__thumb">
+          {channel.thumbnailUrl ? (
+            <img src={channel.thumbnailUrl} alt="" loading="lazy" />
+          ) : (
+            <span className="channel-card__initial" aria-hidden="true">
+              {channel.title.trim().charAt(0) || channel.slug.charAt(0)}
+            </span>
+          )}
+          {channel.live && (
+            <span className="live-badge channel-card__badge" data-testid="live-badge">
+              {t('common.live')}
+            </span>
+          )}
+          <span className="channel-card__viewers" data-testid="viewer-count">
+            {t('common.viewers', { n: channel.viewerCount })}
+          </span>
+        </div>
+        <div className="channel-card__body">
+          <h3 className="channel-card__title" title={channel.title}>
+            {channel.title}
+          </h3>
+          <p className="channel-card__slug">{channel.slug}</p>
+          <span className="channel-card__category">{channel.category ?? t('common.noCategory')}</span>
+        </div>
+      </Link>
+    </li>
+  );
+}

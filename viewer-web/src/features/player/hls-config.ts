@@ -1,0 +1,48 @@
+import type { HlsConfig, LoaderConfig } from 'hls.js';
+
+/**
+ * Our HLS is plain (not LL-HLS): nginx-rtmp cuts 1 s fragments (1 s GOP) into a 4 s playlist.
+ * Measured on this stack (docs FIELD-NOTES): these settings give ≈2.4–3.0 s glass-to-glass,
+ * against ≈24 s with nginx and hls.js defaults.
+ */
+export const LIVE_SYNC_SEC = 1.5;
+
+function policy(ttfbMs: number, loadMs: number, retries: number): { default: LoaderConfig } {
+  const retry = { maxNumRetry: retries, retryDelayMs: 500, maxRetryDelayMs: 2_000, backoff: 'exponential' as const };
+  return { default: { maxTimeToFirstByteMs: ttfbMs, maxLoadTimeMs: loadMs, timeoutRetry: retry, errorRetry: retry } };
+}
+
+export const LOW_LATENCY_HLS_CONFIG: Partial<HlsConfig> = {
+  // LL-HLS needs parts and blocking reloads, which nginx-rtmp does not produce.
+  lowLatencyMode: false,
+  // Sit 1.5 fragments behind the live edge: one fragment of safety plus half a fragment of slack.
+  liveSyncDuration: LIVE_SYNC_SEC,
+  // Past 5 s behind (a stall, a background tab) hls.js jumps back to the sync point.
+  liveMaxLatencyDuration: 5,
+  // Between those two, play up to 20% faster to drift back instead of jumping (barely audible).
+  maxLiveSyncPlaybackRate: 1.2,
+  liveDurationInfinity: true,
+  // A live edge never holds more than a few seconds ahead; small buffers keep memory flat on long watches.
+  maxBufferLength: 4,
+  maxMaxBufferLength: 8,
+  backBufferLength: 10,
+  enableWorker: true,
+  // Fragments are 1 s long: anything slower than a few seconds is already late, so fail fast and retry.
+  manifestLoadPolicy: policy(4_000, 6_000, 1),
+  playlistLoadPolicy: policy(3_000, 5_000, 2),
+  fragLoadPolicy: policy(4_000, 8_000, 3),
+};
+
+/** Recovery limits of {@link createLivePlayer}; see there for how each error kind is handled. */
+export const RECOVERY = {
+  /** Retries of a playlist that is not there yet: the API flips live before nginx writes the first fragment. */
+  startRetries: 6,
+  startRetryDelayMs: 1_000,
+  /** Retries of other network errors once playing, with exponential backoff from 1 s up to 8 s. */
+  networkRetries: 4,
+  networkRetryMaxDelayMs: 8_000,
+  /** Media errors closer together than this count as one streak (recover → swap codec → rebuild). */
+  mediaErrorWindowMs: 10_000,
+  /** Rebuilds of the hls.js instance allowed per minute before giving up. */
+  rebuildsPerMinute: 3,
+} as const;

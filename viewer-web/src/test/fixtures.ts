@@ -1,0 +1,36 @@
+import type { ChannelPublic } from '@lait/shared';
+import { vi } from 'vitest';
+
+export function makeChannel(overrides: Partial<ChannelPublic> = {}): ChannelPublic {
+  const slug = overrides.slug ?? 'alpha';
+  return {
+    slug,
+    title: '알파의 저녁 방송',
+    category: 'talk',
+    live: true,
+    playbackId: 'AbCdEfGh12345678',
+    hlsUrl: 'http://hls.test/hls/AbCdEfGh12345678/index.m3u8',
+    liveSince: new Date(Date.now() - 65_000).toISOString(),
+    viewerCount: 1234,
+    description: '',
+    tags: [],
+    language: 'ko',
+    thumbnailUrl: null,
+    followerCount: 0,
+    ...overrides,
+  };
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** Replaces the global fetch with `answer` (called with the request path) and returns the mock. */
+export function stubFetch(answer: (url: string) => Response | Promise<Response>) {
+  const mock = vi.fn((input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return Promise.resolve(answer(url));
+  });
+  vi.stubGlobal('fetch', mock);
+  return mock;
+}
