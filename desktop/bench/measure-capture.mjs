@@ -35,6 +35,7 @@ function treeCpuSeconds(rootPid) {
   return ticks / TICK;
 }
 
+// eslint-disable-next-line no-async-promise-executor -- runs inside the page via page.evaluate; try/catch forwards failures to reject
 const pageScript = ({ W, H, FPS, SECS, mode }) => new Promise(async (resolve, reject) => { try {
   const cam = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 }, audio: true });
   const video = document.createElement('video');
