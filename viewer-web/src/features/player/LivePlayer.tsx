@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EndReason, PlayerState } from './player-state';
 import { useLivePlayer } from './use-live-player';
 import { useMuted } from './use-muted';
+import { VolumeIcon } from './VolumeIcon';
 import './player.css';
 
 export interface LivePlayerProps {
@@ -45,7 +46,8 @@ export function LivePlayer({ url, title, onEnded }: LivePlayerProps) {
         )}
         <span className="player__bar-spacer" />
         <button type="button" className="player__unmute" data-testid="player-mute-toggle" aria-pressed={!muted} onClick={toggle}>
-          <span aria-hidden="true">{muted ? '🔇' : '🔊'}</span> {muted ? t('player.unmute') : t('player.mute')}
+          <VolumeIcon muted={muted} />
+          {muted ? t('player.unmute') : t('player.mute')}
         </button>
       </div>
     </div>
