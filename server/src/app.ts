@@ -17,6 +17,8 @@ import { docsPlugin } from './plugins/docs.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { servicesPlugin } from './plugins/services.js';
 import { sitePlugin } from './plugins/site.js';
+import { socketPlugin } from './plugins/socket.js';
+import { chatWordsRoutes } from './modules/chat/chat-words.routes.js';
 import { channelRoutes } from './modules/channels/channels.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { rtmpRoutes } from './modules/rtmp/rtmp.routes.js';
@@ -53,12 +55,14 @@ export async function buildApp({ config, ingest }: BuildOptions): Promise<Fastif
   await app.register(rateLimitPlugin);
   await app.register(authPlugin);
   await app.register(servicesPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl) });
+  await app.register(socketPlugin);
   await app.register(async (api) => {
     await api.register(healthRoutes);
     await api.register(channelRoutes);
     await api.register(categoryRoutes);
     await api.register(thumbnailRoutes);
     await api.register(meRoutes);
+    await api.register(chatWordsRoutes);
     await api.register(authRoutes, { prefix: '/auth' });
     await api.register(kakaoRoutes, { prefix: '/auth' });
   }, { prefix: '/api' });

@@ -19,7 +19,8 @@ import { SessionRepository } from '../modules/streams/session.repository.js';
 import { ThumbnailService } from '../modules/thumbnails/thumbnail.service.js';
 import { UserRepository } from '../modules/users/user.repository.js';
 import { TtlCache } from '../lib/ttl-cache.js';
-import { LocalViewerCounts, type ViewerCounts } from '../modules/viewers/viewer-counts.js';
+import type { ViewerCounts } from '../modules/viewers/viewer-counts.js';
+import { ChatPresence } from '../modules/chat/chat-presence.js';
 
 export interface Services {
   users: UserRepository;
@@ -32,6 +33,8 @@ export interface Services {
   follows: FollowRepository;
   liveEvents: LiveEvents;
   viewerCounts: ViewerCounts;
+  /** The same object as viewerCounts: chat sockets feed it (see the socket plugin). */
+  presence: ChatPresence;
   ingest: IngestControl;
   thumbnails: ThumbnailService;
   /** Serialised directory answers, cleared whenever a channel goes live, offline or is edited here. */
@@ -65,7 +68,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
   liveEvents.on('channel:live', () => directoryCache.clear());
   liveEvents.on('channel:offline', () => directoryCache.clear());
   liveEvents.on('channel:updated', () => directoryCache.clear());
-  const viewerCounts = new LocalViewerCounts();
+  const viewerCounts = new ChatPresence();
   const channelService = new ChannelService(channels, new PublishTokenRepository(ds), config);
   const publishService = new PublishService(channelService, channels, sessions, ingest, liveEvents, log);
   const sessionService = new SessionService(new RefreshTokenRepository(ds), signAccess, config.refreshTokenTtlDays * 86_400_000);
@@ -81,6 +84,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
     follows,
     liveEvents,
     viewerCounts,
+    presence: viewerCounts,
     ingest,
     thumbnails,
     directoryCache,

@@ -74,4 +74,4 @@ export type ApiError = Static<typeof ApiErrorSchema>;
 /** Acknowledgement shape for socket events and IPC calls. */
 export type Ack<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  | { ok: false; error: { code: ErrorCode; message: string; /** When waiting helps (CHAT_SLOW_MODE, CHAT_RATE_LIMITED, CHAT_TIMED_OUT). */ retryAfterSec?: number } };

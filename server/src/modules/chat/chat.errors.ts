@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@lait/shared';
 
-type ChatErrorCode = Extract<ErrorCode, `CHAT_${string}`> | 'VALIDATION_FAILED' | 'CHANNEL_NOT_FOUND' | 'INTERNAL';
+type ChatErrorCode = Extract<ErrorCode, `CHAT_${string}`> | 'VALIDATION_FAILED' | 'CHANNEL_NOT_FOUND' | 'NOT_FOUND' | 'INTERNAL';
 
 /** A refusal a socket handler acknowledges with; never thrown across the socket boundary. */
 export class ChatError extends Error {

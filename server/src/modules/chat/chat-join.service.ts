@@ -1,0 +1,63 @@
+import type { ChatChannelRef, ChatJoin, ChatJoinResult } from '@lait/shared';
+import { roleOf, type ChannelStates } from './chat-channel-state.js';
+import { roomOf } from './chat-emitter.js';
+import { channelNotFound, ChatError, unavailable } from './chat.errors.js';
+import type { ChatHistory } from './chat-history.js';
+import type { ChatPresence } from './chat-presence.js';
+import { actorOf, type ChatSocket } from './chat.socket.js';
+
+/** Joining and leaving a channel's room: history, presence, role. */
+export class ChatJoinService {
+  constructor(private readonly d: { states: ChannelStates; history: ChatHistory; presence: ChatPresence }) {}
+
+  /**
+   * The socket enters the room before history is read, so no message can fall between the two.
+   * Frames the socket receives while history is read are left out of the history, so that none
+   * comes twice either (clients still de-duplicate by id, for a frame still on its way).
+   */
+  async join(socket: ChatSocket, input: ChatJoin): Promise<ChatJoinResult> {
+    const state = await this.d.states.get(input.channel).catch(() => Promise.reject(unavailable()));
+    if (!state) throw channelNotFound();
+    const framed = new Set<string>();
+    const watch = (event: string, ...args: unknown[]) => {
+      if (event !== 'chat:messages' || !Array.isArray(args[0])) return;
+      for (const m of args[0] as { id: string; channel: string }[]) if (m.channel === state.slug) framed.add(m.id);
+    };
+    socket.onAnyOutgoing(watch);
+    try {
+      if (!socket.data.joined.has(state.id)) {
+        await socket.join(roomOf(state.id));
+        socket.data.joined.add(state.id);
+        this.d.presence.join(state.id);
+      }
+      const history = input.sinceId !== undefined
+        ? await this.d.history.since(state.id, state.slug, Number(input.sinceId))
+        : await this.d.history.recent(state.id, state.slug);
+      return {
+        history: framed.size === 0 ? history : history.filter((m) => !framed.has(m.id)),
+        viewerCount: this.d.presence.total(state.id),
+        settings: state.settings,
+        role: roleOf(state, actorOf(socket)),
+      };
+    } catch (err) {
+      if (err instanceof ChatError) throw err;
+      throw unavailable();
+    } finally {
+      socket.offAnyOutgoing(watch);
+    }
+  }
+
+  async leave(socket: ChatSocket, input: ChatChannelRef): Promise<null> {
+    const state = await this.d.states.get(input.channel).catch(() => Promise.reject(unavailable()));
+    if (state && socket.data.joined.delete(state.id)) {
+      await socket.leave(roomOf(state.id));
+      this.d.presence.leave(state.id);
+    }
+    return null;
+  }
+
+  disconnected(socket: ChatSocket): void {
+    for (const channelId of socket.data.joined) this.d.presence.leave(channelId);
+    socket.data.joined.clear();
+  }
+}

@@ -1,0 +1,90 @@
+import fp from 'fastify-plugin';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { CHAT_SOCKET_PATH } from '@lait/shared';
+import { createChatModule, type ChatModule } from '../modules/chat/chat-module.js';
+import { chatKeyPrefix } from '../modules/chat/chat-redis.js';
+import type { ChatServer } from '../modules/chat/chat.socket.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: ChatServer;
+    chat: ChatModule;
+  }
+}
+
+/**
+ * Socket.IO on the site's own HTTP server (same origin, path /socket.io). With Redis, the
+ * adapter carries room broadcasts and server-side events to every server process.
+ */
+export const socketPlugin = fp(async (app) => {
+  const io: ChatServer = new Server(app.server, {
+    path: CHAT_SOCKET_PATH,
+    serveClient: false,
+    transports: ['websocket', 'polling'],
+    // Off, so a room broadcast is framed once and the same bytes go to every socket.
+    // @see https://github.com/socketio/socket.io-adapter/blob/main/lib/in-memory-adapter.ts (wsPreEncodedFrame)
+    perMessageDeflate: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  let sub: Redis | null = null;
+  if (app.redis) {
+    // The subscriber needs its own connection, and an offline queue so it can subscribe before
+    // Redis answers; ioredis re-subscribes after a reconnect.
+    sub = app.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+    sub.on('error', () => {});
+    io.adapter(createAdapter(swallowPublishErrors(app.redis), sub, { key: `${chatKeyPrefix(app.config.database)}sio` }));
+  }
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    socket.data.userId = null;
+    socket.data.nickname = null;
+    socket.data.tokenExp = null;
+    socket.data.joined = new Set();
+    if (token === undefined || token === null || token === '') return next();
+    try {
+      const claims = app.jwt.verify<{ sub: string; nick: string; exp?: number }>(String(token));
+      socket.data.userId = Number(claims.sub);
+      socket.data.nickname = claims.nick;
+      socket.data.tokenExp = claims.exp ?? null;
+      next();
+    } catch (err) {
+      const code = String((err as { code?: string }).code ?? '').includes('EXPIRED') ? 'AUTH_TOKEN_EXPIRED' : 'AUTH_TOKEN_INVALID';
+      next(Object.assign(new Error(code), { data: { code, message: 'Sign in again (or connect without a token to read only)' } }));
+    }
+  });
+
+  const chat = createChatModule({ io, ds: app.db, redis: app.redis, config: app.config, services: app.services, log: app.log });
+  app.decorate('io', io);
+  app.decorate('chat', chat);
+
+  // Before the HTTP server closes: store what is pending, then drop sockets (open websockets
+  // would otherwise keep server.close() waiting).
+  app.addHook('preClose', async () => {
+    await chat.drain().catch(() => {});
+    chat.close();
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    io.of('/').adapter.close();
+    sub?.disconnect();
+  });
+});
+
+/**
+ * The Redis adapter publishes without handling the promise: with Redis down (commands fail fast)
+ * that would be an unhandled rejection. Local delivery goes on; the outage is logged by the Redis plugin.
+ */
+function swallowPublishErrors(redis: Redis): Redis {
+  return new Proxy(redis, {
+    get(target, prop, receiver) {
+      if (prop === 'publish') return (...args: Parameters<Redis['publish']>) => target.publish(...args).catch(() => 0);
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
