@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/out/**', '**/node_modules/**', '**/.turbo/**', 'data/**'] },
@@ -13,7 +14,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'scripts/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs', 'scripts/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Injected into pages as source text.
+    files: ['bench/latency/probe-script.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { BLOCK, COLS, HEIGHT, ORIGIN_X, ORIGIN_Y, ROWS, WIDTH } from './timestamp-frames.js';
 
@@ -10,62 +11,10 @@ export interface ProbeResult {
 
 interface ProbeConfig { selector: string; W: number; H: number; BLOCK: number; COLS: number; ROWS: number; OX: number; OY: number; SCALE: number }
 
-/**
- * Runs in the page: on every presented frame (requestVideoFrameCallback) draws the frame onto a
- * small canvas, reads the timestamp blocks and records display time minus capture time.
- */
-function installProbe(cfg: ProbeConfig): void {
-  const w = window as unknown as { __probe: { lat: number[]; bad: number; stalls: number; stallMs: number; stallStart: number } };
-  w.__probe = { lat: [], bad: 0, stalls: 0, stallMs: 0, stallStart: 0 };
-  const attach = (video: HTMLVideoElement) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = cfg.W / cfg.SCALE;
-    canvas.height = cfg.H / cfg.SCALE;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    let playing = false;
-    video.addEventListener('playing', () => {
-      playing = true;
-      if (w.__probe.stallStart) w.__probe.stallMs += performance.now() - w.__probe.stallStart;
-      w.__probe.stallStart = 0;
-    });
-    video.addEventListener('waiting', () => {
-      if (!playing) return;
-      w.__probe.stalls++;
-      w.__probe.stallStart = performance.now();
-    });
-    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      const bytes = [0, 0, 0, 0, 0, 0];
-      for (let i = 0; i < cfg.COLS * cfg.ROWS; i++) {
-        const x = Math.floor((cfg.OX + (i % cfg.COLS) * cfg.BLOCK + cfg.BLOCK / 2) / cfg.SCALE);
-        const y = Math.floor((cfg.OY + Math.floor(i / cfg.COLS) * cfg.BLOCK + cfg.BLOCK / 2) / cfg.SCALE);
-        if (img[(y * canvas.width + x) * 4]! > 128) bytes[i >> 3]! |= 1 << (i & 7);
-      }
-      const sum = (bytes[0]! + bytes[1]! + bytes[2]! + bytes[3]! + bytes[4]!) & 0xff;
-      if (sum === bytes[5]) {
-        const captured = bytes[0]! + bytes[1]! * 2 ** 8 + bytes[2]! * 2 ** 16 + bytes[3]! * 2 ** 24 + bytes[4]! * 2 ** 32;
-        const shown = performance.timeOrigin + meta.expectedDisplayTime;
-        const nowMod = Math.floor(shown) % 2 ** 40;
-        w.__probe.lat.push(nowMod - captured);
-      } else {
-        w.__probe.bad++;
-      }
-      video.requestVideoFrameCallback(onFrame);
-    };
-    video.requestVideoFrameCallback(onFrame);
-  };
-  const find = () => {
-    const v = document.querySelector<HTMLVideoElement>(cfg.selector);
-    if (v) attach(v);
-    else setTimeout(find, 100);
-  };
-  find();
-}
-
 export async function startProbe(page: Page, selector: string): Promise<void> {
   const cfg: ProbeConfig = { selector, W: WIDTH, H: HEIGHT, BLOCK, COLS, ROWS, OX: ORIGIN_X, OY: ORIGIN_Y, SCALE: 8 };
-  await page.evaluate(installProbe, cfg);
+  const source = readFileSync(new URL('./probe-script.js', import.meta.url), 'utf8');
+  await page.evaluate(`${source}\nwindow.__installProbe(${JSON.stringify(cfg)});`);
 }
 
 export async function readProbe(page: Page): Promise<ProbeResult> {
