@@ -7,6 +7,16 @@ import { startNginx } from '@lait/nginx-rtmp';
 import { CLI_ENTRY, SERVER_ENTRY } from './paths.js';
 import { freePort, waitFor } from './ports.js';
 
+async function dropDatabase(url: string): Promise<void> {
+  const { createConnection } = await import('mysql2/promise');
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/';
+  const conn = await createConnection({ uri: u.toString() });
+  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await conn.end();
+}
+
 type NginxHandle = Awaited<ReturnType<typeof startNginx>>;
 
 export interface PlatformUrls {
@@ -19,6 +29,8 @@ export interface PlatformUrls {
 export interface Platform {
   urls: PlatformUrls;
   dataDir: string;
+  /** The server's DATABASE_URL, or undefined on the embedded SQLite default. */
+  databaseUrl: string | undefined;
   nginx: NginxHandle;
   /** Everything the server wrote to stdout and stderr. */
   serverLog(): string;
@@ -32,7 +44,12 @@ export interface Platform {
 
 export interface PlatformOptions {
   env?: Record<string, string>;
+  /** Run on MariaDB (a fresh database, dropped afterwards) and Redis instead of the embedded defaults. */
+  external?: boolean;
 }
+
+const MYSQL = process.env['LAIT_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
+const REDIS = process.env['LAIT_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** Starts a real server (SQLite unless env says otherwise) and a real nginx-rtmp on free ports in a fresh data directory. */
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
@@ -61,6 +78,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     NGINX_CONTROL_URL: urls.control,
     RTMP_NOTIFY_SECRET: secret,
     LIVE_RECONCILE_MS: '2000',
+    ...(opts.external ? { DATABASE_URL: `${MYSQL}/lait_e2e_${process.pid}_${port}`, REDIS_URL: REDIS } : {}),
     ...opts.env,
   };
 
@@ -107,6 +125,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   return {
     urls,
     dataDir,
+    databaseUrl: env['DATABASE_URL'],
     nginx,
     serverLog: () => log,
     lait<T>(...args: string[]): T {
@@ -130,6 +149,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     async stop() {
       await nginx.stop().catch(() => {});
       await stopServer();
+      if (opts.external) await dropDatabase(env['DATABASE_URL']!);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
