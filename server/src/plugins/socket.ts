@@ -35,7 +35,7 @@ export const socketPlugin = fp(async (app) => {
     // Redis answers; ioredis re-subscribes after a reconnect.
     sub = app.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
     sub.on('error', () => {});
-    io.adapter(createAdapter(swallowPublishErrors(app.redis), sub, { key: `${chatKeyPrefix(app.config.database)}sio` }));
+    io.adapter(createAdapter(withHandledRejections(app.redis), withHandledRejections(sub), { key: `${chatKeyPrefix(app.config.database)}sio` }));
   }
 
   io.use((socket, next) => {
@@ -70,21 +70,27 @@ export const socketPlugin = fp(async (app) => {
     io.engine.close();
   });
   app.addHook('onClose', async () => {
-    io.of('/').adapter.close();
+    await io.of('/').adapter.close();
+    await sub?.quit().catch(() => {});
     sub?.disconnect();
   });
 });
 
 /**
- * The Redis adapter publishes without handling the promise: with Redis down (commands fail fast)
- * that would be an unhandled rejection. Local delivery goes on; the outage is logged by the Redis plugin.
+ * The Redis adapter publishes and (un)subscribes without handling the returned promises: with
+ * Redis down (commands fail fast) or closing, each would be an unhandled rejection. Local delivery
+ * goes on either way; the outage is logged once by the Redis plugin.
  */
-function swallowPublishErrors(redis: Redis): Redis {
+function withHandledRejections(redis: Redis): Redis {
   return new Proxy(redis, {
     get(target, prop, receiver) {
-      if (prop === 'publish') return (...args: Parameters<Redis['publish']>) => target.publish(...args).catch(() => 0);
       const value = Reflect.get(target, prop, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) result.catch(() => {});
+        return result;
+      };
     },
   });
 }

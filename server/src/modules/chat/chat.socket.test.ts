@@ -80,6 +80,10 @@ describe.each(DATABASE_KINDS)('chat over Socket.IO (%s)', (kind) => {
     expect(await code(s, 'chat:send', { channel: slug, text: '가'.repeat(501), nonce: nonce() })).toBe('CHAT_TOO_LONG');
   });
 
+  it('serves websockets without per-message deflate, so a room broadcast is framed once', () => {
+    expect(t.app.io.engine.opts.perMessageDeflate).toBe(false);
+  });
+
   it('rejects a handshake with a bad token but lets a tokenless socket read', async () => {
     await expect(connect(url, 'not-a-jwt')).rejects.toMatchObject({ data: { code: 'AUTH_TOKEN_INVALID' } });
     const anon = await open();
