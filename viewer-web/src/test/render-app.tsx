@@ -1,16 +1,27 @@
+import type { User } from '@lait/shared';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { AppRoutes } from '../app/AppRoutes';
 import { Providers } from '../app/Providers';
+import type { AuthSession } from '../features/auth/auth-session';
 import { createI18n, type Language } from '../lib/i18n';
+import { createTestSession } from './auth';
+
+export interface RenderAppOptions {
+  /** Signed in as this user (signed out by default), unless `auth` is given. */
+  user?: User | null;
+  auth?: AuthSession;
+}
 
 /** The whole app at `path`, with the default API client (so the global fetch stub applies). */
-export function renderApp(path: string, language?: Language) {
-  return render(
-    <Providers i18n={createI18n(language)}>
+export function renderApp(path: string, language?: Language, options: RenderAppOptions = {}) {
+  const auth = options.auth ?? createTestSession(options.user ?? null);
+  const view = render(
+    <Providers i18n={createI18n(language)} auth={auth}>
       <MemoryRouter initialEntries={[path]}>
         <AppRoutes />
       </MemoryRouter>
     </Providers>,
   );
+  return { ...view, auth };
 }
