@@ -38,7 +38,7 @@ describe('bad input to every route', () => {
           if (res.statusCode === 302) continue; // the Kakao start redirect ignores unknown input
           if (takesInput) expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
           expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-          if (res.statusCode >= 400 && res.headers['content-type']?.includes('json')) expect(typeof res.json().code, where).toBe('string');
+          if (res.statusCode >= 400 && String(res.headers['content-type'] ?? '').includes('json')) expect(typeof res.json().code, where).toBe('string');
         }
       }
     }
