@@ -1,55 +1,47 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { AppInfo } from '@lait/shared';
-import { app, type BrowserWindow } from 'electron';
-import { createBroadcastEngine } from './broadcast/broadcast-engine.js';
+import { app, safeStorage, type BrowserWindow } from 'electron';
+import { createFileSessionStore, createMemorySessionStore } from './account/session-store.js';
 import { resolveFfmpeg } from './broadcast/ffmpeg-path.js';
 import { loadConfig } from './config.js';
+import { createDesktopCore } from './desktop-core.js';
 import { bindIpc, forwardEngineEvents } from './ipc/electron-ipc.js';
-import { createIpcHandlers } from './ipc/ipc-handlers.js';
-import { createIpcRegistry } from './ipc/ipc-registry.js';
-import { createSettingsStore, defaultSettings } from './settings/settings-store.js';
+import { defaultSettings } from './settings/settings-store.js';
 import { listDesktopSources } from './sources/desktop-sources.js';
 import { createMainWindow, isRendererUrl, restrictPermissions } from './window.js';
 
-function ffmpegVersion(path: string): string {
-  try {
-    const out = execFileSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 5000 });
-    return /ffmpeg version (\S+)/.exec(out)?.[1] ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** The refresh token is kept on disk only when the OS keychain can seal it. */
+function sessionStore() {
+  if (!safeStorage.isEncryptionAvailable()) return createMemorySessionStore();
+  return createFileSessionStore(join(app.getPath('userData'), 'session.bin'), {
+    seal: (s) => safeStorage.encryptString(s),
+    open: (b) => safeStorage.decryptString(b),
+  });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   await app.whenReady();
-  const ffmpeg = resolveFfmpeg({ configured: config.LAIT_FFMPEG_PATH, envPath: config.PATH });
-  const ffmpegInfo = ffmpeg ? { ...ffmpeg, version: ffmpegVersion(ffmpeg.path) } : null;
-  const engine = createBroadcastEngine({ ffmpegPath: ffmpeg?.path ?? null, x264Preset: config.LAIT_X264_PRESET });
-  const settings = await createSettingsStore(
-    join(app.getPath('userData'), 'settings.json'),
-    defaultSettings(config.LAIT_RTMP_URL),
-  );
-  const appInfo = (): AppInfo => ({
-    name: app.getName(), version: app.getVersion(), platform: process.platform,
-    versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-    ffmpeg: ffmpegInfo,
+  const core = await createDesktopCore({
+    ffmpeg: resolveFfmpeg({ configured: config.LAIT_FFMPEG_PATH, envPath: config.PATH }),
+    x264Preset: config.LAIT_X264_PRESET,
+    settingsFile: join(app.getPath('userData'), 'settings.json'),
+    defaults: defaultSettings(config.LAIT_RTMP_URL, config.LAIT_SERVER_URL),
+    recordDir: config.LAIT_RECORD_DIR ?? join(app.getPath('videos'), 'Lait'),
+    sessionStore: sessionStore(),
+    runtime: {
+      name: app.getName(), version: app.getVersion(), platform: process.platform,
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+    },
+    listSources: listDesktopSources,
+    log: (msg, err) => console.error(msg, err),
   });
-  const registry = createIpcRegistry(
-    createIpcHandlers({
-      engine, settings, appInfo, listSources: listDesktopSources,
-      recordDir: config.LAIT_RECORD_DIR ?? join(app.getPath('videos'), 'Lait'),
-    }),
-    (msg, err) => console.error(msg, err),
-  );
   const devUrl = config.ELECTRON_RENDERER_URL;
   restrictPermissions(devUrl);
-  bindIpc(registry, (sender, url) => isRendererUrl(url, devUrl) && !sender.isDestroyed());
+  bindIpc(core.registry, (sender, url) => isRendererUrl(url, devUrl) && !sender.isDestroyed());
 
   let win: BrowserWindow | null = createMainWindow(devUrl);
   win.on('closed', () => (win = null));
-  forwardEngineEvents(engine, () => win?.webContents ?? null);
+  forwardEngineEvents(core.engine, () => win?.webContents ?? null);
 
   app.on('activate', () => {
     if (!win) win = createMainWindow(devUrl);
@@ -63,8 +55,15 @@ async function main(): Promise<void> {
     if (quitting) return;
     quitting = true;
     e.preventDefault();
-    void engine.dispose().finally(() => app.quit());
+    void core.dispose().finally(() => app.quit());
   });
+  // Smoke test hook: LAIT_SMOKE=1 quits once the window has loaded (see e2e/specs/desktop).
+  if (config.LAIT_SMOKE === '1') {
+    win.webContents.once('did-finish-load', () => {
+      console.log('LAIT_SMOKE_OK');
+      app.quit();
+    });
+  }
 }
 
 main().catch((err: unknown) => {

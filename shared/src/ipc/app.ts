@@ -17,6 +17,8 @@ export const AppInfoSchema = Type.Object({
     Type.Object({ path: Type.String(), source: FfmpegSourceSchema, version: Type.String() }),
     Type.Null(),
   ]),
+  /** Folder main records into (null when recording is unavailable). */
+  recordDir: Type.Union([Type.String(), Type.Null()]),
 });
 /** Application and runtime versions, see {@link AppInfoSchema}. */
 export type AppInfo = Static<typeof AppInfoSchema>;

@@ -63,13 +63,30 @@ export const BroadcastInputSchema = Type.Union([
 export type BroadcastInput = Static<typeof BroadcastInputSchema>;
 
 /**
+ * Where to publish. `account`: main asks the signed-in server for a publish token before each
+ * connect (the renderer never sees it). `custom`: a typed RTMP URL and key.
+ */
+export const BroadcastTargetSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('account') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('custom'),
+      rtmpUrl: Type.String({ pattern: '^rtmps?://[^\\s/]+(:\\d+)?/[^\\s]*$', maxLength: 512 }),
+      streamKey: Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+/** Publish destination, see {@link BroadcastTargetSchema}. */
+export type BroadcastTarget = Static<typeof BroadcastTargetSchema>;
+
+/**
  * Arguments of `broadcast:start`. The renderer never passes a file path: `record` asks main
  * to record into the recordings folder it owns.
  */
 export const BroadcastStartArgsSchema = Type.Object(
   {
-    rtmpUrl: Type.String({ pattern: '^rtmps?://[^\\s/]+(:\\d+)?/[^\\s]*$', maxLength: 512 }),
-    streamKey: Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' }),
+    target: BroadcastTargetSchema,
     video: VideoSettingsSchema,
     audio: AudioSettingsSchema,
     input: BroadcastInputSchema,
@@ -109,6 +126,10 @@ export const BroadcastHealthSchema = Type.Object({
   dropFrames: Type.Integer({ minimum: 0 }),
   dupFrames: Type.Integer({ minimum: 0 }),
   outTimeMs: Type.Number({ minimum: 0 }),
+  /** Bytes written by the renderer that ffmpeg has not read yet: grows when upload falls behind. */
+  queuedBytes: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** ffmpeg's CPU use in percent of one core, sampled about once a second. */
+  cpuPercent: Type.Optional(Type.Number({ minimum: 0 })),
   at: Type.Number({ description: 'epoch milliseconds when the block was read' }),
 });
 /** Encoder health, see {@link BroadcastHealthSchema}. */
@@ -139,6 +160,10 @@ export const BroadcastStatusSchema = Type.Object({
   attempt: Type.Integer({ minimum: 0, description: 'reconnect attempts since the last live' }),
   nextRetryAt: Type.Optional(Type.Number()),
   health: Type.Optional(BroadcastHealthSchema),
+  /** Epoch milliseconds of the first `live` of this broadcast (kept across reconnects). */
+  liveSince: Type.Optional(Type.Number()),
+  /** File being recorded by the current run, inside main's recordings folder. */
+  recordingPath: Type.Optional(Type.String()),
   lastError: Type.Optional(BroadcastErrorSchema),
 });
 /** Broadcast snapshot, see {@link BroadcastStatusSchema}. */

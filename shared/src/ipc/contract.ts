@@ -1,5 +1,12 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Ack } from '../errors/codes.js';
+import {
+  AccountChannelSchema,
+  AccountStatusSchema,
+  AuthLoginArgsSchema,
+  CategoryOptionSchema,
+  ChannelUpdateArgsSchema,
+} from './account.js';
 import { AppInfoSchema } from './app.js';
 import {
   BroadcastErrorSchema,
@@ -10,6 +17,7 @@ import {
   BroadcastWriteResultSchema,
 } from './broadcast.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings.js';
+import { SetupResultSchema } from './setup.js';
 import { SourcesListArgsSchema, SourcesListResultSchema } from './sources.js';
 
 /** Schema for channels that take no argument. */
@@ -25,6 +33,13 @@ export const IPC_CONTRACT = {
   'settings:get': { args: NoArgs, result: SettingsSchema },
   'settings:set': { args: SettingsPatchSchema, result: SettingsSchema },
   'sources:list': { args: SourcesListArgsSchema, result: SourcesListResultSchema },
+  'auth:status': { args: NoArgs, result: AccountStatusSchema },
+  'auth:login': { args: AuthLoginArgsSchema, result: AccountStatusSchema },
+  'auth:logout': { args: NoArgs, result: AccountStatusSchema },
+  'channel:get': { args: NoArgs, result: AccountChannelSchema },
+  'channel:update': { args: ChannelUpdateArgsSchema, result: AccountChannelSchema },
+  'channel:categories': { args: NoArgs, result: Type.Array(CategoryOptionSchema) },
+  'setup:measure': { args: NoArgs, result: SetupResultSchema },
   'broadcast:start': { args: BroadcastStartArgsSchema, result: BroadcastStatusSchema },
   'broadcast:write': { args: BroadcastWriteArgsSchema, result: BroadcastWriteResultSchema },
   'broadcast:stop': { args: NoArgs, result: BroadcastStatusSchema },

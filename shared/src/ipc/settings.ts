@@ -1,8 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ServerUrlSchema } from './account.js';
 import { VideoEncoderSchema } from './broadcast.js';
 
 /** Output presets offered in the go-live screen. */
-export const OutputPresetSchema = Type.Union([Type.Literal('1080p'), Type.Literal('720p'), Type.Literal('480p')]);
+export const OutputPresetSchema = Type.Union([
+  Type.Literal('1080p'),
+  Type.Literal('720p'),
+  Type.Literal('480p'),
+  Type.Literal('360p'),
+]);
 /** An output preset name. */
 export type OutputPreset = Static<typeof OutputPresetSchema>;
 
@@ -11,7 +17,17 @@ export const OUTPUT_PRESETS: Readonly<Record<OutputPreset, { width: number; heig
   '1080p': { width: 1920, height: 1080 },
   '720p': { width: 1280, height: 720 },
   '480p': { width: 854, height: 480 },
+  '360p': { width: 640, height: 360 },
 };
+
+/**
+ * Where a broadcast goes. `account`: the signed-in Lait channel (main fetches a short-lived
+ * publish token for every connect, so no key is ever typed or copied). `custom`: any RTMP URL and
+ * key the user types.
+ */
+export const BroadcastModeSchema = Type.Union([Type.Literal('account'), Type.Literal('custom')]);
+/** Broadcast destination mode, see {@link BroadcastModeSchema}. */
+export type BroadcastMode = Static<typeof BroadcastModeSchema>;
 
 /**
  * User settings the renderer may read and change. Deliberately absent: the ffmpeg path and the
@@ -21,6 +37,10 @@ export const OUTPUT_PRESETS: Readonly<Record<OutputPreset, { width: number; heig
 export const SettingsSchema = Type.Object(
   {
     locale: Type.Union([Type.Literal('ko'), Type.Literal('en')]),
+    /** Lait server for sign-in and the channel; changing it signs out. */
+    serverUrl: ServerUrlSchema,
+    mode: BroadcastModeSchema,
+    /** Ingest URL of the `custom` mode. */
     rtmpUrl: Type.String({ pattern: '^rtmps?://[^\\s/]+(:\\d+)?/[^\\s]*$', maxLength: 512 }),
     preset: OutputPresetSchema,
     fps: Type.Union([Type.Literal(30), Type.Literal(60)]),
@@ -29,6 +49,8 @@ export const SettingsSchema = Type.Object(
     keyframeSec: Type.Number({ minimum: 0.5, maximum: 4 }),
     /** `copy` (default) trusts MediaRecorder's keyframes; `x264` re-encodes (docs/desktop.md). */
     encoder: VideoEncoderSchema,
+    /** Also record locally, into main's recordings folder. */
+    record: Type.Boolean(),
   },
   { additionalProperties: false },
 );

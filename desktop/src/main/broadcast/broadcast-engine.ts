@@ -34,6 +34,8 @@ export interface BroadcastEngineOptions {
   /** Above this many bytes waiting on ffmpeg's stdin the run is restarted rather than buffered. */
   maxQueuedBytes?: number;
   spawn?: typeof nodeSpawn;
+  /** CPU of a process in percent of one core (pidusage in the app); sampled about once a second. */
+  sampleCpu?: (pid: number) => Promise<number>;
   now?: () => number;
   random?: () => number;
 }
@@ -48,6 +50,11 @@ export interface BroadcastStartOptions {
   input?: BroadcastInput;
   /** Also record to this file (Matroska); later runs after a reconnect get `-partN`. */
   recordPath?: string;
+  /**
+   * Called before every reconnect: may answer fresh credentials (a new publish token when the
+   * old one expired). A rejection keeps the old ones; the connect attempt tells.
+   */
+  renew?: () => Promise<{ rtmpUrl: string; streamKey: string } | null>;
 }
 
 /** Events of the engine. */
@@ -75,6 +82,9 @@ interface Run {
   child: ChildProcessWithoutNullStreams;
   wasLive: boolean;
   done: boolean;
+  recordPath: string | undefined;
+  cpuPercent: number | undefined;
+  cpuSampledAt: number;
 }
 
 const fail = <T>(code: ErrorCode, message: string): Ack<T> => ({ ok: false, error: { code, message } });
@@ -94,6 +104,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     lastError: undefined as BroadcastError | undefined,
     job: null as BroadcastStartOptions | null, wantLive: false, everLive: false, refusals: 0, failures: 0,
     run: null as Run | null, retryTimer: undefined as NodeJS.Timeout | undefined,
+    liveSince: undefined as number | undefined, renewGen: 0,
     stopping: null as Promise<BroadcastStatus> | null,
   };
 
@@ -101,10 +112,13 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     state: s.state, since: s.since, epoch: s.epoch, attempt: s.attempt,
     ...(s.nextRetryAt !== undefined && { nextRetryAt: s.nextRetryAt }),
     ...(s.health && { health: s.health }),
+    ...(s.liveSince !== undefined && { liveSince: s.liveSince }),
+    ...(s.run?.recordPath && { recordingPath: s.run.recordPath }),
     ...(s.lastError && { lastError: s.lastError }),
   });
   const setState = (state: BroadcastState) => {
     if (state !== 'reconnecting') s.nextRetryAt = undefined;
+    if (state === 'idle') s.liveSince = undefined;
     s.state = state;
     s.since = o.now();
     events.emit('state', status());
@@ -123,13 +137,13 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     s.epoch += 1;
     s.health = undefined;
     tail.reset();
+    const recordPath = recordPathFor(s.epoch, job.recordPath);
     const args = buildFfmpegArgs({
       url: publishUrl(job.rtmpUrl, job.streamKey), video: job.video, audio: job.audio,
-      input: job.input ?? { kind: 'stream', container: 'webm' }, x264Preset: o.x264Preset,
-      recordPath: recordPathFor(s.epoch, job.recordPath),
+      input: job.input ?? { kind: 'stream', container: 'webm' }, x264Preset: o.x264Preset, recordPath,
     });
     const child = o.spawn(o.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    const run: Run = { child, wasLive: false, done: false };
+    const run: Run = { child, wasLive: false, done: false, recordPath, cpuPercent: undefined, cpuSampledAt: 0 };
     s.run = run;
     setState('connecting');
     child.stdin.on('error', () => undefined); // EPIPE while ffmpeg exits; the exit handler reports.
@@ -140,13 +154,26 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     child.once('close', (code) => onExit(run, code));
   }
 
-  function onProgress(run: Run, h: BroadcastHealth): void {
+  function sampleCpu(run: Run): void {
+    const pid = run.child.pid;
+    if (!o.sampleCpu || pid === undefined || o.now() - run.cpuSampledAt < 900) return;
+    run.cpuSampledAt = o.now();
+    o.sampleCpu(pid).then((p) => void (run.cpuPercent = p), () => undefined);
+  }
+
+  function onProgress(run: Run, block: BroadcastHealth): void {
     if (s.run !== run) return;
+    sampleCpu(run);
+    const h: BroadcastHealth = {
+      ...block, queuedBytes: run.child.stdin.writableLength,
+      ...(run.cpuPercent !== undefined && { cpuPercent: run.cpuPercent }),
+    };
     s.health = h;
     events.emit('health', h);
     if (s.state === 'connecting') {
       run.wasLive = true;
       s.everLive = true;
+      s.liveSince ??= o.now();
       s.attempt = 0;
       s.refusals = 0;
       s.failures = 0;
@@ -189,8 +216,24 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     setState('reconnecting');
     s.retryTimer = setTimeout(() => {
       s.retryTimer = undefined;
-      if (s.wantLive && s.state === 'reconnecting') spawnRun();
+      if (s.wantLive && s.state === 'reconnecting') respawn();
     }, delay);
+  }
+
+  /** Reconnect: renew the credentials first when the job can, then spawn (unless stopped meanwhile). */
+  function respawn(): void {
+    const renew = s.job?.renew;
+    if (!renew) return spawnRun();
+    const gen = ++s.renewGen;
+    renew()
+      .then((creds) => {
+        if (!creds || !s.job || gen !== s.renewGen) return;
+        s.job = { ...s.job, ...creds };
+        tail.setSecrets([creds.streamKey, encodeURIComponent(creds.streamKey)]);
+      }, () => undefined)
+      .finally(() => {
+        if (gen === s.renewGen && s.wantLive && s.state === 'reconnecting') spawnRun();
+      });
   }
 
   function start(opts: BroadcastStartOptions): Ack<BroadcastStatus> {
@@ -200,7 +243,9 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
       report({ code: 'BROADCAST_FFMPEG_MISSING', message, willRetry: false });
       return fail('BROADCAST_FFMPEG_MISSING', message);
     }
-    Object.assign(s, { job: opts, wantLive: true, everLive: false, attempt: 0, refusals: 0, failures: 0, lastError: undefined });
+    Object.assign(s, {
+      job: opts, wantLive: true, everLive: false, attempt: 0, refusals: 0, failures: 0, lastError: undefined, liveSince: undefined,
+    });
     tail.setSecrets([opts.streamKey, encodeURIComponent(opts.streamKey)]);
     spawnRun();
     return { ok: true, data: status() };
@@ -222,6 +267,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
   function stop(): Promise<BroadcastStatus> {
     if (s.stopping) return s.stopping;
     s.wantLive = false;
+    s.renewGen += 1;
     clearTimeout(s.retryTimer);
     s.retryTimer = undefined;
     const run = s.run;
@@ -256,7 +302,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     if (s.state !== 'reconnecting') return fail('BROADCAST_NOT_LIVE', `Nothing to retry while ${s.state}`);
     clearTimeout(s.retryTimer);
     s.retryTimer = undefined;
-    spawnRun();
+    respawn();
     return { ok: true, data: status() };
   }
 

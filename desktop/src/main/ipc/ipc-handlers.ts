@@ -1,39 +1,86 @@
 import { join } from 'node:path';
-import type { AppInfo, Ack, BroadcastStatus, CaptureSource, Settings, SettingsPatch, SourcesListArgs } from '@lait/shared';
-import type { BroadcastEngine } from '../broadcast/broadcast-engine.js';
+import type {
+  Ack,
+  AppInfo,
+  BroadcastStartArgs,
+  BroadcastStatus,
+  CaptureSource,
+  SetupResult,
+  Settings,
+  SettingsPatch,
+  SourcesListArgs,
+} from '@lait/shared';
+import type { AccountClient } from '../account/account-client.js';
+import { ackOf } from '../account/account-errors.js';
+import { createPublishCredentials } from '../account/publish-credentials.js';
+import type { BroadcastEngine, BroadcastStartOptions } from '../broadcast/broadcast-engine.js';
 import type { IpcHandlers } from './ipc-registry.js';
 
 /** What the handlers need from the rest of main; Electron-specific parts come in as functions. */
 export interface IpcDeps {
   engine: BroadcastEngine;
+  account: AccountClient;
   settings: { get(): Settings; set(patch: SettingsPatch): Promise<Settings> };
   listSources(args: SourcesListArgs): Promise<CaptureSource[]>;
   appInfo(): AppInfo;
+  measureSetup(): Promise<SetupResult | Ack<SetupResult>>;
   /** Recordings folder, owned by main; null when recording is unavailable. */
   recordDir: string | null;
   now?: () => number;
 }
 
+async function destination(deps: IpcDeps, target: BroadcastStartArgs['target']) {
+  if (target.kind === 'custom') return { ok: true as const, data: { rtmpUrl: target.rtmpUrl, streamKey: target.streamKey } };
+  // Account mode: a publish token fetched now, renewed on reconnect once it has expired.
+  const creds = createPublishCredentials(deps.account, deps.now);
+  const ack = await ackOf(() => creds.fresh());
+  if (!ack.ok) return ack;
+  const renew = async () => {
+    const next = await creds.renew();
+    return next && { rtmpUrl: next.rtmpUrl, streamKey: next.streamKey };
+  };
+  return { ok: true as const, data: { rtmpUrl: ack.data.rtmpUrl, streamKey: ack.data.streamKey, renew } };
+}
+
+async function startBroadcast(deps: IpcDeps, args: BroadcastStartArgs): Promise<Ack<BroadcastStatus>> {
+  const now = deps.now ?? Date.now;
+  if (args.record && !deps.recordDir) {
+    return { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'Recording folder unavailable' } };
+  }
+  if (deps.engine.status().state !== 'idle') {
+    return { ok: false, error: { code: 'BROADCAST_ALREADY_LIVE', message: `Broadcast is ${deps.engine.status().state}` } };
+  }
+  const dest = await destination(deps, args.target);
+  if (!dest.ok) return dest;
+  const recordPath = args.record && deps.recordDir
+    ? join(deps.recordDir, `lait-${new Date(now()).toISOString().replace(/[:.]/g, '-')}.mkv`)
+    : undefined;
+  const opts: BroadcastStartOptions = {
+    ...dest.data, video: args.video, audio: args.audio, input: args.input, ...(recordPath && { recordPath }),
+  };
+  return deps.engine.start(opts);
+}
+
 /** The channel handlers of the desktop app. */
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
-  const now = deps.now ?? Date.now;
+  const { account } = deps;
   return {
     'app:info': () => deps.appInfo(),
     'settings:get': () => deps.settings.get(),
-    'settings:set': (patch) => deps.settings.set(patch),
-    'sources:list': (args) => deps.listSources(args),
-    'broadcast:start': (args): Ack<BroadcastStatus> => {
-      if (args.record && !deps.recordDir) {
-        return { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'Recording folder unavailable' } };
-      }
-      const recordPath = args.record && deps.recordDir
-        ? join(deps.recordDir, `lait-${new Date(now()).toISOString().replace(/[:.]/g, '-')}.mkv`)
-        : undefined;
-      return deps.engine.start({
-        rtmpUrl: args.rtmpUrl, streamKey: args.streamKey, video: args.video, audio: args.audio, input: args.input,
-        ...(recordPath && { recordPath }),
-      });
+    'settings:set': async (patch) => {
+      // A new server URL drops the session before anything could send it there.
+      if (patch.serverUrl !== undefined) await account.setServerUrl(patch.serverUrl);
+      return deps.settings.set(patch);
     },
+    'sources:list': (args) => deps.listSources(args),
+    'auth:status': () => account.status(),
+    'auth:login': (args) => ackOf(() => account.login(args.email, args.password)),
+    'auth:logout': () => account.logout(),
+    'channel:get': () => ackOf(() => account.channel()),
+    'channel:update': (args) => ackOf(() => account.updateChannel(args)),
+    'channel:categories': () => ackOf(() => account.categories()),
+    'setup:measure': () => deps.measureSetup(),
+    'broadcast:start': (args) => startBroadcast(deps, args),
     'broadcast:write': (args) => deps.engine.write(args.data, args.epoch),
     'broadcast:stop': () => deps.engine.stop(),
     'broadcast:retry': () => deps.engine.retryNow(),

@@ -4,8 +4,7 @@ import { createIpcRegistry, type IpcHandlers } from './ipc-registry.js';
 
 const status: BroadcastStatus = { state: 'idle', since: 0, epoch: 0, attempt: 0 };
 const validStart = {
-  rtmpUrl: 'rtmp://127.0.0.1:1935/live',
-  streamKey: 'abc_123',
+  target: { kind: 'custom', rtmpUrl: 'rtmp://127.0.0.1:1935/live', streamKey: 'abc_123' },
   video: { width: 1280, height: 720, fps: 30, bitrateKbps: 2500, keyframeSec: 1, encoder: 'x264' },
   audio: { bitrateKbps: 128 },
   input: { kind: 'stream', container: 'webm' },
@@ -13,10 +12,17 @@ const validStart = {
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
-    'app:info': () => ({ name: 'lait', version: '0', platform: 'linux', versions: { electron: '', chrome: '', node: '' }, ffmpeg: null }),
+    'app:info': () => ({ name: 'lait', version: '0', platform: 'linux', versions: { electron: '', chrome: '', node: '' }, ffmpeg: null, recordDir: null }),
     'settings:get': vi.fn(),
     'settings:set': vi.fn(),
     'sources:list': () => [],
+    'auth:status': () => ({ signedIn: false, serverUrl: 'http://x', user: null }),
+    'auth:login': vi.fn(),
+    'auth:logout': vi.fn(),
+    'channel:get': vi.fn(),
+    'channel:update': vi.fn(),
+    'channel:categories': () => [],
+    'setup:measure': vi.fn(),
     'broadcast:start': vi.fn(() => ({ ok: true as const, data: status })),
     'broadcast:write': () => ({ accepted: true, queuedBytes: 0 }),
     'broadcast:stop': () => status,
@@ -33,8 +39,10 @@ describe('ipc registry', () => {
     const bad = [
       undefined,
       {},
-      { ...validStart, streamKey: 'has space' },
-      { ...validStart, rtmpUrl: 'http://evil' },
+      { ...validStart, target: { ...validStart.target, streamKey: 'has space' } },
+      { ...validStart, target: { ...validStart.target, rtmpUrl: 'http://evil' } },
+      { ...validStart, target: { kind: 'account', streamKey: 'smuggled' } },
+      { ...validStart, rtmpUrl: 'rtmp://127.0.0.1/live', streamKey: 'k' },
       { ...validStart, video: { ...validStart.video, fps: 1000 } },
       { ...validStart, recordPath: '/etc/passwd' },
     ];
@@ -56,6 +64,20 @@ describe('ipc registry', () => {
     const reg = createIpcRegistry(handlers());
     expect((await reg.dispatch('broadcast:write', { epoch: 1, data: new Uint8Array([1, 2]) })).ok).toBe(true);
     expect((await reg.dispatch('broadcast:write', { epoch: 1, data: 'AQI=' })).ok).toBe(false);
+  });
+
+  it('validates account and channel arguments', async () => {
+    const h = handlers();
+    const reg = createIpcRegistry(h);
+    for (const args of [undefined, { email: 'a@b.c' }, { email: 'not-an-email', password: 'x' }, { email: 'a@b.c', password: 'x', token: 't' }]) {
+      expect(await reg.dispatch('auth:login', args)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    for (const args of [{}, { title: '' }, { category: 'Bad Slug' }, { slug: 'other' }]) {
+      expect(await reg.dispatch('channel:update', args)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(h['auth:login']).not.toHaveBeenCalled();
+    expect(h['channel:update']).not.toHaveBeenCalled();
+    expect((await reg.dispatch('channel:update', { title: '새 방송', category: null })).ok).toBe(true);
   });
 
   it('answers an unknown channel with IPC_UNKNOWN_CHANNEL', async () => {

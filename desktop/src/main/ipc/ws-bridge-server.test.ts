@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { createAccountClient } from '../account/account-client.js';
 import { createBroadcastEngine } from '../broadcast/broadcast-engine.js';
 import { createIpcHandlers } from './ipc-handlers.js';
 import { createIpcRegistry } from './ipc-registry.js';
@@ -19,7 +20,8 @@ describe('web bridge server', () => {
   it('validates calls like ipcMain does and pushes engine events', async () => {
     const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
     const registry = createIpcRegistry(createIpcHandlers({
-      engine, recordDir: null, listSources: async () => [],
+      engine, recordDir: null, listSources: async () => [], account: createAccountClient({ serverUrl: 'http://127.0.0.1:1' }),
+      measureSetup: () => { throw new Error('unused'); },
       settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
       appInfo: () => { throw new Error('unused'); },
     }));
@@ -31,10 +33,12 @@ describe('web bridge server', () => {
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ id: 1, channel: 'broadcast:start', args: { rtmpUrl: 'nope' } }));
     ws.send(JSON.stringify({ id: 2, channel: 'broadcast:start', args: {
-      rtmpUrl: 'rtmp://127.0.0.1:1/live', streamKey: 'k',
+      target: { kind: 'custom', rtmpUrl: 'rtmp://127.0.0.1:1/live', streamKey: 'k' },
       video: { width: 320, height: 180, fps: 15, bitrateKbps: 300, keyframeSec: 1, encoder: 'copy' },
       audio: { bitrateKbps: 64 }, input: { kind: 'stream', container: 'webm' },
     } }));
+    // Writes follow the start's answer, as the renderer's do (it writes once it sees `connecting`).
+    for (let i = 0; i < 50 && !inbox.some((m) => (m as { id?: number }).id === 2); i++) await new Promise((r) => setTimeout(r, 20));
     ws.send(JSON.stringify({ id: 3, channel: 'broadcast:write', args: { epoch: 1, data: { $bytes: 'GkXfow==' } } }));
     await new Promise((r) => setTimeout(r, 200));
     expect(inbox).toContainEqual({ id: 1, ack: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }) });

@@ -10,8 +10,11 @@ export interface SettingsStore {
 }
 
 /** Defaults for a new install. */
-export function defaultSettings(rtmpUrl: string): Settings {
-  return { locale: 'ko', rtmpUrl, preset: '720p', fps: 30, videoBitrateKbps: 2500, audioBitrateKbps: 128, keyframeSec: 1, encoder: 'copy' };
+export function defaultSettings(rtmpUrl: string, serverUrl = 'http://127.0.0.1:3000'): Settings {
+  return {
+    locale: 'ko', serverUrl, mode: 'account', rtmpUrl, preset: '720p', fps: 30, videoBitrateKbps: 2500,
+    audioBitrateKbps: 128, keyframeSec: 1, encoder: 'copy', record: false,
+  };
 }
 
 /** Load the store from `file`; keys that fail validation are dropped in favour of defaults. */

@@ -1,4 +1,4 @@
-import type { Settings } from '@lait/shared';
+import type { AppInfo, Settings } from '@lait/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { GoLiveScreen } from '../features/go-live/GoLiveScreen';
 import { I18nProvider } from '../i18n/i18n';
@@ -7,9 +7,11 @@ import type { Bridge } from '../lib/bridge';
 
 export function App({ bridge }: { bridge: Bridge }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
 
   useEffect(() => {
     void bridge.settings.get().then((ack) => ack.ok && setSettings(ack.data));
+    void bridge.app.info().then((ack) => ack.ok && setAppInfo(ack.data));
   }, [bridge]);
 
   // Optimistic: the UI follows the edit at once; main's validated answer wins.
@@ -29,7 +31,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <h1>{translate(settings.locale, 'app.title')}</h1>
         <button type="button" onClick={() => update({ locale: other })}>{translate(settings.locale, 'locale.switch')}</button>
       </header>
-      <GoLiveScreen bridge={bridge} settings={settings} onSettings={update} />
+      <GoLiveScreen bridge={bridge} settings={settings} appInfo={appInfo} onSettings={update} />
     </I18nProvider>
   );
 }

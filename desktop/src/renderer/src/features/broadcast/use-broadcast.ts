@@ -1,23 +1,30 @@
 import type { BroadcastError, BroadcastHealth, BroadcastStartArgs, BroadcastStatus } from '@lait/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Bridge } from '../../lib/bridge';
+import type { HealthSample } from '../health/health-warnings';
 import { createMediaSender, type SenderOptions } from './media-sender';
 
 const IDLE: BroadcastStatus = { state: 'idle', since: 0, epoch: 0, attempt: 0 };
+/** Health blocks kept for the warnings (about one a second). */
+const HISTORY = 30;
 
 /** Broadcast state from main plus the sender that feeds it; the UI only calls start/stop/retry. */
-export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null) {
+export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null, lateFrames: () => number) {
   const [status, setStatus] = useState<BroadcastStatus>(IDLE);
-  const [health, setHealth] = useState<BroadcastHealth | null>(null);
+  const [samples, setSamples] = useState<HealthSample[]>([]);
+  const late = useRef(lateFrames);
+  late.current = lateFrames;
   const [error, setError] = useState<Pick<BroadcastError, 'code' | 'message'> | null>(null);
   const sender = useRef<ReturnType<typeof createMediaSender> | null>(null);
 
   const follow = useCallback((s: BroadcastStatus) => {
     setStatus(s);
+    if (s.state === 'live') setError(null);
     const snd = sender.current;
     if (!snd) return;
     if (s.state === 'connecting') snd.startEpoch(s.epoch);
     if (s.state === 'idle') {
+      setSamples([]);
       snd.stop();
       sender.current = null;
     }
@@ -26,7 +33,8 @@ export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null
   useEffect(() => {
     const offs = [
       bridge.on('broadcast:state', follow),
-      bridge.on('broadcast:health', setHealth),
+      bridge.on('broadcast:health', (health: BroadcastHealth) =>
+        setSamples((prev) => [...prev.slice(-(HISTORY - 1)), { health, lateFrames: late.current() }])),
       bridge.on('broadcast:error', (e) => setError(e)),
     ];
     void bridge.broadcast.status().then((ack) => ack.ok && setStatus(ack.data));
@@ -59,5 +67,5 @@ export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null
 
   const retry = useCallback(() => void bridge.broadcast.retry(), [bridge]);
 
-  return { status, health, error, start, stop, retry };
+  return { status, samples, health: samples.at(-1)?.health ?? null, error, start, stop, retry };
 }

@@ -1,13 +1,20 @@
-import type { Settings } from '@lait/shared';
+import type { AppInfo, Settings } from '@lait/shared';
 import { useCallback, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Bridge } from '../../lib/bridge';
+import { SignInPanel } from '../account/SignInPanel';
+import { useAccount } from '../account/use-account';
 import { BroadcastStatusBar } from '../broadcast/BroadcastStatusBar';
 import { useBroadcast } from '../broadcast/use-broadcast';
+import { HealthPanel } from '../health/HealthPanel';
+import { LivePanel } from '../live-panel/LivePanel';
+import { useChannel } from '../live-panel/use-channel';
 import { OutputSettings } from '../output/OutputSettings';
 import { outputSize, senderOptions, startArgs } from '../output/output-settings';
 import { ScenePicker } from '../scene/ScenePicker';
 import type { Scene } from '../scene/scene-layout';
+import { AutoSetup } from '../setup/AutoSetup';
+import { DISPLAY_MEDIA_SOURCE_ID } from '../sources/capture';
 import { SourcePicker, type SourceChoice } from '../sources/SourcePicker';
 import { useSources } from '../sources/use-sources';
 import { useComposedStream } from './use-composed-stream';
@@ -15,25 +22,39 @@ import { useComposedStream } from './use-composed-stream';
 interface Props {
   bridge: Bridge;
   settings: Settings;
+  appInfo: AppInfo | null;
   onSettings: (patch: Partial<Settings>) => void;
 }
 
-export function GoLiveScreen({ bridge, settings, onSettings }: Props) {
+export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sources = useSources(bridge);
+  const account = useAccount(bridge);
+  const signedIn = account.status?.signedIn === true;
+  const channel = useChannel(bridge, signedIn);
   const [choice, setChoice] = useState<SourceChoice>({ screenId: null, cameraId: null, micId: null });
+  const [display, setDisplay] = useState<MediaStream | null>(null);
   const [scene, setScene] = useState<Scene>({ kind: 'pip', corner: 'br', pipSize: 0.25 });
   const [streamKey, setStreamKey] = useState('');
-  const { getStream } = useComposedStream(canvasRef, choice, scene, settings.fps);
-  const broadcast = useBroadcast(bridge, getStream);
+  const composed = useComposedStream(canvasRef, choice, scene, settings.fps, display);
+  const broadcast = useBroadcast(bridge, composed.getStream, composed.lateFrames);
   const { width, height } = outputSize(settings);
   const busy = broadcast.status.state !== 'idle';
+  const canGoLive = settings.mode === 'account' ? signedIn : streamKey.length > 0;
 
   const goLive = useCallback(
     () => void broadcast.start(startArgs(settings, streamKey), senderOptions(settings)),
     [broadcast, settings, streamKey],
   );
+  // Called straight from the click: getDisplayMedia needs the user gesture.
+  const shareScreen = useCallback(() => {
+    void navigator.mediaDevices.getDisplayMedia({ video: { frameRate: settings.fps }, audio: false }).then((stream) => {
+      display?.getTracks().forEach((tr) => tr.stop());
+      setDisplay(stream);
+      setChoice((c) => ({ ...c, screenId: DISPLAY_MEDIA_SOURCE_ID }));
+    }, () => undefined);
+  }, [display, settings.fps]);
 
   return (
     <main className="go-live">
@@ -43,23 +64,41 @@ export function GoLiveScreen({ bridge, settings, onSettings }: Props) {
         <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
         <div className="actions">
           {busy ? (
-            <button type="button" className="stop" onClick={() => void broadcast.stop()} disabled={broadcast.status.state === 'stopping'}>
+            <button type="button" className="stop" data-testid="stop" onClick={() => void broadcast.stop()} disabled={broadcast.status.state === 'stopping'}>
               {t('live.stop')}
             </button>
           ) : (
-            <button type="button" className="go" onClick={goLive} disabled={streamKey.length === 0}>
+            <button type="button" className="go" data-testid="go-live" onClick={goLive} disabled={!canGoLive}>
               {t('live.go')}
             </button>
           )}
           {broadcast.status.state === 'reconnecting' && (
-            <button type="button" onClick={broadcast.retry}>{t('live.retry')}</button>
+            <button type="button" data-testid="retry" onClick={broadcast.retry}>{t('live.retry')}</button>
           )}
         </div>
+        {settings.mode === 'account' && !signedIn && <p className="muted">{t('account.needSignIn')}</p>}
+        {broadcast.status.recordingPath && (
+          <p className="muted" data-testid="recording-path">{t('output.recording', { path: broadcast.status.recordingPath })}</p>
+        )}
+        <HealthPanel status={broadcast.status} samples={broadcast.samples} />
       </section>
       <aside className="controls">
-        <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} />
+        {settings.mode === 'account' && (
+          <SignInPanel
+            status={account.status} error={account.error} busy={account.busy} serverUrl={settings.serverUrl}
+            onServerUrl={(serverUrl) => onSettings({ serverUrl })}
+            onLogin={(email, password) => void account.login(email, password)}
+            onLogout={() => void account.logout()}
+          />
+        )}
+        {settings.mode === 'account' && channel.channel && (
+          <LivePanel channel={channel.channel} categories={channel.categories} error={channel.error} onUpdate={channel.update} />
+        )}
+        <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />
-        <OutputSettings settings={settings} streamKey={streamKey} disabled={busy} onChange={onSettings} onKeyChange={setStreamKey} />
+        <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} disabled={busy}
+          onChange={onSettings} onKeyChange={setStreamKey} />
+        <AutoSetup bridge={bridge} disabled={busy} onApply={onSettings} />
       </aside>
     </main>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { createAudioMix } from '../broadcast/audio-mix';
-import { openCamera, openMic, openScreen, stopStream } from '../sources/capture';
+import { DISPLAY_MEDIA_SOURCE_ID, openCamera, openMic, openScreen, stopStream } from '../sources/capture';
 import type { SourceChoice } from '../sources/SourcePicker';
 import { createCompositor } from '../scene/compositor';
 import type { Scene } from '../scene/scene-layout';
@@ -18,8 +18,15 @@ function videoFor(stream: MediaStream | null): HTMLVideoElement | null {
 /**
  * Owns the capture streams, the compositor drawing into `canvasRef` and the audio mix, and
  * exposes the stream that is sent: the canvas's video track plus the mix's audio track.
+ * `display` is a getDisplayMedia stream opened by a click (plain browsers need the gesture).
  */
-export function useComposedStream(canvasRef: RefObject<HTMLCanvasElement | null>, choice: SourceChoice, scene: Scene, fps: number) {
+export function useComposedStream(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  choice: SourceChoice,
+  scene: Scene,
+  fps: number,
+  display: MediaStream | null,
+) {
   const compositor = useRef<ReturnType<typeof createCompositor> | null>(null);
   const mix = useRef<ReturnType<typeof createAudioMix> | null>(null);
   const output = useRef<MediaStream | null>(null);
@@ -56,7 +63,7 @@ export function useComposedStream(canvasRef: RefObject<HTMLCanvasElement | null>
     };
     void (async () => {
       const [screen, camera, mic] = await Promise.all([
-        open<MediaStream>(choice.screenId, (id) => openScreen(id, fps)),
+        choice.screenId === DISPLAY_MEDIA_SOURCE_ID ? display : open<MediaStream>(choice.screenId, (id) => openScreen(id, fps)),
         open<MediaStream>(choice.cameraId, openCamera),
         open<MediaStream>(choice.micId, openMic),
       ]);
@@ -71,7 +78,7 @@ export function useComposedStream(canvasRef: RefObject<HTMLCanvasElement | null>
       compositor.current?.setSources({ screen: null, camera: null });
       mix.current?.setMic(null);
     };
-  }, [choice.screenId, choice.cameraId, choice.micId, fps]);
+  }, [choice.screenId, choice.cameraId, choice.micId, fps, display]);
 
-  return { getStream: () => output.current };
+  return { getStream: () => output.current, lateFrames: () => compositor.current?.lateFrames() ?? 0 };
 }

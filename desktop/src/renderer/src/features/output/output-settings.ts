@@ -13,8 +13,8 @@ export function outputSize(settings: Settings): { width: number; height: number 
 export function startArgs(settings: Settings, streamKey: string): BroadcastStartArgs {
   const { width, height } = outputSize(settings);
   return {
-    rtmpUrl: settings.rtmpUrl,
-    streamKey,
+    target: settings.mode === 'account' ? { kind: 'account' } : { kind: 'custom', rtmpUrl: settings.rtmpUrl, streamKey },
+    record: settings.record,
     video: { width, height, fps: settings.fps, bitrateKbps: settings.videoBitrateKbps, keyframeSec: settings.keyframeSec, encoder: settings.encoder },
     audio: { bitrateKbps: settings.audioBitrateKbps },
     input: { kind: 'stream', container: 'webm' },

@@ -11,7 +11,7 @@ export function ScenePicker({ scene, onChange }: { scene: Scene; onChange: (s: S
       <legend>{t('scene.title')}</legend>
       {KINDS.map((kind) => (
         <label key={kind} className="radio">
-          <input type="radio" name="scene" checked={scene.kind === kind} onChange={() => onChange({ ...scene, kind })} />
+          <input type="radio" name="scene" data-testid={`scene-${kind}`} checked={scene.kind === kind} onChange={() => onChange({ ...scene, kind })} />
           {t(`scene.${kind}`)}
         </label>
       ))}

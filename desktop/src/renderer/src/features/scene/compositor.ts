@@ -18,7 +18,15 @@ export function createCompositor(canvas: HTMLCanvasElement, fps: number) {
   let sources: CompositorSources = { screen: null, camera: null };
   const ready = (v: HTMLVideoElement | null): v is HTMLVideoElement => !!v && v.readyState >= 2 && v.videoWidth > 0;
 
+  let late = 0;
+  let interval = 1000 / fps;
+  let lastTick = performance.now();
+
   const draw = () => {
+    const tick = performance.now();
+    // A tick far behind its schedule means the main thread (or the CPU) cannot keep up.
+    if (tick - lastTick > interval * 1.5) late += 1;
+    lastTick = tick;
     const out = { x: 0, y: 0, w: canvas.width, h: canvas.height };
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, out.w, out.h);
@@ -36,14 +44,17 @@ export function createCompositor(canvas: HTMLCanvasElement, fps: number) {
       ctx.drawImage(camera, r.x, r.y, r.w, r.h);
     }
   };
-  let timer = setInterval(draw, 1000 / fps);
+  let timer = setInterval(draw, interval);
   return {
     setScene: (s: Scene) => void (scene = s),
     setSources: (s: CompositorSources) => void (sources = s),
     setFps(next: number) {
       clearInterval(timer);
-      timer = setInterval(draw, 1000 / next);
+      interval = 1000 / next;
+      timer = setInterval(draw, interval);
     },
+    /** Ticks that came more than 1.5 intervals late since the compositor started. */
+    lateFrames: () => late,
     close: () => clearInterval(timer),
   };
 }

@@ -1,5 +1,6 @@
 import type { CaptureSource } from '@lait/shared';
 import { useI18n } from '../../i18n/i18n';
+import { DISPLAY_MEDIA_SOURCE_ID } from './capture';
 import type { DeviceOption } from './use-sources';
 
 export interface SourceChoice {
@@ -15,14 +16,17 @@ interface Props {
   choice: SourceChoice;
   onChange: (c: SourceChoice) => void;
   onRefresh: () => void;
+  /** Plain browsers: open getDisplayMedia from this click (it needs a user gesture). */
+  onShareScreen: () => void;
 }
 
-export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefresh }: Props) {
+export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefresh, onShareScreen }: Props) {
   const { t } = useI18n();
-  const select = (label: string, value: string | null, options: { id: string; label: string }[], set: (v: string | null) => void) => (
+  const webDisplay = screens.length === 1 && screens[0]?.id === DISPLAY_MEDIA_SOURCE_ID;
+  const select = (label: string, testId: string, value: string | null, options: { id: string; label: string }[], set: (v: string | null) => void) => (
     <label>
       {label}
-      <select value={value ?? ''} onChange={(e) => set(e.target.value || null)}>
+      <select data-testid={testId} value={value ?? ''} onChange={(e) => set(e.target.value || null)}>
         <option value="">{t('sources.none')}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>{o.label}</option>
@@ -33,9 +37,15 @@ export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefre
   return (
     <fieldset className="panel">
       <legend>{t('sources.title')}</legend>
-      {select(t('sources.screen'), choice.screenId, screens.map((s) => ({ id: s.id, label: s.name })), (screenId) => onChange({ ...choice, screenId }))}
-      {select(t('sources.camera'), choice.cameraId, cameras, (cameraId) => onChange({ ...choice, cameraId }))}
-      {select(t('sources.mic'), choice.micId, mics, (micId) => onChange({ ...choice, micId }))}
+      {webDisplay ? (
+        <button type="button" data-testid="source-share-screen" onClick={onShareScreen}>
+          {choice.screenId ? `✓ ${t('sources.screenShared')}` : t('sources.shareScreen')}
+        </button>
+      ) : (
+        select(t('sources.screen'), 'source-screen', choice.screenId, screens.map((s) => ({ id: s.id, label: s.name })), (screenId) => onChange({ ...choice, screenId }))
+      )}
+      {select(t('sources.camera'), 'source-camera', choice.cameraId, cameras, (cameraId) => onChange({ ...choice, cameraId }))}
+      {select(t('sources.mic'), 'source-mic', choice.micId, mics, (micId) => onChange({ ...choice, micId }))}
       <button type="button" onClick={onRefresh}>{t('sources.refresh')}</button>
     </fieldset>
   );

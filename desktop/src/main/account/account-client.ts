@@ -1,0 +1,190 @@
+import type { AccountChannel, AccountStatus, AccountUser, CategoryOption, ChannelUpdateArgs } from '@lait/shared';
+import { AccountError, fromHttp } from './account-errors.js';
+import { createMemorySessionStore, type SessionStore } from './session-store.js';
+
+/** Name of the server's httpOnly refresh cookie (server/src/modules/auth/refresh-cookie.ts). */
+const REFRESH_COOKIE = 'lait_rt';
+
+/** A publish token: works as a stream key to start publishing until `expiresAt`. */
+export interface PublishCredentials {
+  rtmpUrl: string;
+  streamKey: string;
+  expiresAt: number;
+}
+
+export interface AccountClientOptions {
+  serverUrl: string;
+  store?: SessionStore;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+interface ChannelBody {
+  slug: string;
+  title: string;
+  category: string | null;
+  live: boolean;
+  viewerCount: number;
+  liveSince: string | null;
+}
+
+/** Read the refresh cookie out of a response: a value, '' when the server cleared it, or undefined. */
+export function readRefreshCookie(headers: Headers): string | undefined {
+  for (const line of headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (pair.slice(0, eq).trim() !== REFRESH_COOKIE) continue;
+    const cleared = /;\s*max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line);
+    return cleared ? '' : decodeURIComponent(pair.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * Talks to the Lait REST API for the desktop app. Lives in main only: the access token stays in
+ * memory, the refresh token goes to the {@link SessionStore}, and the renderer only ever gets
+ * {@link AccountStatus} and channel data. A 401 triggers one refresh and one retry.
+ */
+export function createAccountClient(opts: AccountClientOptions) {
+  const doFetch = opts.fetch ?? fetch;
+  const store = opts.store ?? createMemorySessionStore();
+  const timeoutMs = opts.timeoutMs ?? 8000;
+  const s = {
+    serverUrl: opts.serverUrl.replace(/\/+$/, ''),
+    accessToken: null as string | null,
+    refreshToken: null as string | null,
+    user: null as AccountUser | null,
+    slug: null as string | null,
+  };
+
+  async function call(method: string, path: string, init: { body?: unknown; bearer?: boolean; cookie?: boolean } = {}) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.bearer && s.accessToken) headers.authorization = `Bearer ${s.accessToken}`;
+    if (init.cookie && s.refreshToken) headers.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(s.refreshToken)}`;
+    let res: Response;
+    try {
+      res = await doFetch(`${s.serverUrl}${path}`, {
+        method, headers, signal: AbortSignal.timeout(timeoutMs),
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      });
+    } catch (err) {
+      const why = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : 'unreachable';
+      throw new AccountError('SERVICE_UNAVAILABLE', `Lait server ${s.serverUrl} ${why}`);
+    }
+    const cookie = readRefreshCookie(res.headers);
+    if (cookie !== undefined) await setRefresh(cookie || null);
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, body };
+  }
+
+  async function setRefresh(token: string | null) {
+    s.refreshToken = token;
+    await (token ? store.save(token) : store.clear());
+  }
+
+  function signedOutLocally() {
+    s.accessToken = null;
+    s.user = null;
+    s.slug = null;
+  }
+
+  function takeAuth(body: unknown) {
+    const b = body as { user: AccountUser; accessToken: string };
+    s.accessToken = b.accessToken;
+    s.user = { id: b.user.id, nickname: b.user.nickname, email: b.user.email };
+  }
+
+  async function refresh(): Promise<boolean> {
+    if (!s.refreshToken) return false;
+    const res = await call('POST', '/api/auth/refresh', { cookie: true });
+    if (res.status !== 200) {
+      signedOutLocally();
+      await setRefresh(null);
+      return false;
+    }
+    takeAuth(res.body);
+    return true;
+  }
+
+  /** An authenticated request; refreshes once on 401, then gives up with UNAUTHORIZED. */
+  async function authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (!s.accessToken && !(await refresh())) throw new AccountError('UNAUTHORIZED', 'Not signed in');
+    let res = await call(method, path, { bearer: true, body });
+    if (res.status === 401 && (await refresh())) res = await call(method, path, { bearer: true, body });
+    if (res.status === 401) signedOutLocally();
+    if (res.status >= 400) throw fromHttp(res.status, res.body);
+    return res.body as T;
+  }
+
+  const toChannel = (c: ChannelBody): AccountChannel => {
+    s.slug = c.slug;
+    return {
+      slug: c.slug, title: c.title, category: c.category, live: c.live, viewerCount: c.viewerCount,
+      liveSince: c.liveSince, watchUrl: `${s.serverUrl}/c/${c.slug}`,
+    };
+  };
+
+  const status = (): AccountStatus => ({ signedIn: s.user !== null, serverUrl: s.serverUrl, user: s.user });
+
+  return {
+    status,
+    /** Sign in again from a stored refresh token, quietly; a dead server leaves the token for later. */
+    async restore(): Promise<AccountStatus> {
+      s.refreshToken ??= await store.load();
+      await refresh().catch(() => false);
+      return status();
+    },
+    async login(email: string, password: string): Promise<AccountStatus> {
+      const res = await call('POST', '/api/auth/login', { body: { email, password } });
+      if (res.status !== 200) throw fromHttp(res.status, res.body);
+      takeAuth(res.body);
+      return status();
+    },
+    async logout(): Promise<AccountStatus> {
+      // Revoke on the server when it answers; sign out locally whatever happens.
+      if (s.refreshToken) await call('POST', '/api/auth/logout', { cookie: true, body: {} }).catch(() => undefined);
+      signedOutLocally();
+      await setRefresh(null);
+      return status();
+    },
+    /** Point at another server: the session belongs to the old one, so it is dropped (not sent). */
+    async setServerUrl(url: string): Promise<void> {
+      const next = url.replace(/\/+$/, '');
+      if (next === s.serverUrl) return;
+      s.serverUrl = next;
+      signedOutLocally();
+      await setRefresh(null);
+    },
+    /** The channel; polls the cheap public endpoint once the slug is known. */
+    async channel(): Promise<AccountChannel> {
+      if (s.slug && s.user) {
+        const res = await call('GET', `/api/channels/${encodeURIComponent(s.slug)}`);
+        if (res.status === 200) return toChannel(res.body as ChannelBody);
+      }
+      const me = await authed<{ channel: ChannelBody }>('GET', '/api/me');
+      return toChannel(me.channel);
+    },
+    async updateChannel(patch: ChannelUpdateArgs): Promise<AccountChannel> {
+      return toChannel(await authed<ChannelBody>('PATCH', '/api/me/channel', patch));
+    },
+    async categories(): Promise<CategoryOption[]> {
+      const res = await call('GET', '/api/categories');
+      if (res.status !== 200) throw fromHttp(res.status, res.body);
+      return (res.body as { categories: CategoryOption[] }).categories.map(({ slug, nameKo, nameEn }) => ({ slug, nameKo, nameEn }));
+    },
+    async publishToken(): Promise<PublishCredentials> {
+      const b = await authed<{ token: string; rtmpUrl: string; expiresAt: string }>('POST', '/api/me/channel/publish-token', {});
+      return { rtmpUrl: b.rtmpUrl, streamKey: b.token, expiresAt: Date.parse(b.expiresAt) };
+    },
+  };
+}
+
+/** The account client, see {@link createAccountClient}. */
+export type AccountClient = ReturnType<typeof createAccountClient>;

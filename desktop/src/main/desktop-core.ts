@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import type { AppInfo, CaptureSource, Settings, SourcesListArgs } from '@lait/shared';
+import { createAccountClient } from './account/account-client.js';
+import type { SessionStore } from './account/session-store.js';
+import { createBroadcastEngine } from './broadcast/broadcast-engine.js';
+import type { X264Preset } from './broadcast/ffmpeg-args.js';
+import { isExecutable } from './broadcast/ffmpeg-path.js';
+import { sampleProcessCpu } from './broadcast/process-cpu.js';
+import { createIpcHandlers } from './ipc/ipc-handlers.js';
+import { createIpcRegistry } from './ipc/ipc-registry.js';
+import { createSettingsStore } from './settings/settings-store.js';
+import { runEncodeBenchmark } from './setup/encode-benchmark.js';
+
+/** Everything main needs that differs between Electron and a plain Node process. */
+export interface DesktopCoreOptions {
+  ffmpeg: { path: string; source: 'configured' | 'system' | 'bundled' } | null;
+  x264Preset?: X264Preset;
+  settingsFile: string;
+  defaults: Settings;
+  recordDir: string | null;
+  sessionStore?: SessionStore;
+  runtime: Pick<AppInfo, 'name' | 'version' | 'platform' | 'versions'>;
+  listSources?: (args: SourcesListArgs) => Promise<CaptureSource[]>;
+  log?: (msg: string, err: unknown) => void;
+}
+
+function ffmpegVersion(path: string): string {
+  try {
+    const out = execFileSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 5000 });
+    return /ffmpeg version (\S+)/.exec(out)?.[1] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The desktop app without Electron: settings, account, engine and the validated IPC registry.
+ * Electron's main binds it to ipcMain; tests and the benchmark serve it over the WS bridge.
+ */
+export async function createDesktopCore(opts: DesktopCoreOptions) {
+  const ffmpegPath = opts.ffmpeg?.path ?? null;
+  const ffmpegInfo = opts.ffmpeg ? { ...opts.ffmpeg, version: ffmpegVersion(opts.ffmpeg.path) } : null;
+  const engine = createBroadcastEngine({
+    ffmpegPath, sampleCpu: sampleProcessCpu, ...(opts.x264Preset && { x264Preset: opts.x264Preset }),
+  });
+  const settings = await createSettingsStore(opts.settingsFile, opts.defaults);
+  const account = createAccountClient({ serverUrl: settings.get().serverUrl, ...(opts.sessionStore && { store: opts.sessionStore }) });
+  await account.restore();
+  const registry = createIpcRegistry(
+    createIpcHandlers({
+      engine, account, settings, recordDir: opts.recordDir,
+      listSources: opts.listSources ?? (async () => []),
+      appInfo: () => ({ ...opts.runtime, ffmpeg: ffmpegInfo, recordDir: opts.recordDir }),
+      measureSetup: async () => {
+        if (!ffmpegPath || !isExecutable(ffmpegPath)) {
+          return { ok: false, error: { code: 'BROADCAST_FFMPEG_MISSING', message: 'ffmpeg not found' } };
+        }
+        return { ok: true, data: await runEncodeBenchmark(ffmpegPath) };
+      },
+    }),
+    opts.log,
+  );
+  return { engine, account, settings, registry, dispose: () => engine.dispose() };
+}
+
+/** The core, see {@link createDesktopCore}. */
+export type DesktopCore = Awaited<ReturnType<typeof createDesktopCore>>;

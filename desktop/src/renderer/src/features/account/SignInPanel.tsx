@@ -1,0 +1,55 @@
+import type { AccountStatus } from '@lait/shared';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import type { UiError } from './use-account';
+
+interface Props {
+  status: AccountStatus | null;
+  error: UiError | null;
+  busy: boolean;
+  serverUrl: string;
+  onServerUrl: (url: string) => void;
+  onLogin: (email: string, password: string) => void;
+  onLogout: () => void;
+}
+
+/** Email/password sign-in; main does the REST calls and keeps the tokens. */
+export function SignInPanel({ status, error, busy, serverUrl, onServerUrl, onLogin, onLogout }: Props) {
+  const { t, errorText } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [server, setServer] = useState(serverUrl);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (server !== serverUrl) onServerUrl(server);
+    onLogin(email.trim(), password);
+  };
+  if (status?.signedIn && status.user) {
+    return (
+      <fieldset className="panel">
+        <legend>{t('account.title')}</legend>
+        <p data-testid="account-user">{t('account.signedInAs', { nickname: status.user.nickname })}</p>
+        <button type="button" data-testid="signout" onClick={onLogout}>{t('account.signOut')}</button>
+      </fieldset>
+    );
+  }
+  return (
+    <form className="panel" onSubmit={submit} data-testid="signin-form">
+      <strong>{t('account.title')}</strong>
+      <label>
+        {t('account.server')}
+        <input data-testid="server-url" value={server} onChange={(e) => setServer(e.target.value.trim())} />
+      </label>
+      <label>
+        {t('account.email')}
+        <input data-testid="signin-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label>
+        {t('account.password')}
+        <input data-testid="signin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <button type="submit" data-testid="signin-submit" disabled={busy || !email || !password}>{t('account.signIn')}</button>
+      {error && <p className="error" role="alert" data-testid="signin-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Settings, SetupResult } from '@lait/shared';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import type { Bridge } from '../../lib/bridge';
+import type { UiError } from '../account/use-account';
+
+interface Props {
+  bridge: Bridge;
+  disabled: boolean;
+  onApply: (patch: Partial<Settings>) => void;
+}
+
+/** Runs main's short x264 benchmark and applies the resolution, frame rate and bitrate it suggests. */
+export function AutoSetup({ bridge, disabled, onApply }: Props) {
+  const { t, errorText } = useI18n();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<SetupResult | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    const ack = await bridge.setup.measure();
+    setRunning(false);
+    if (!ack.ok) return setError(ack.error);
+    setResult(ack.data);
+    const r = ack.data.recommended;
+    if (r) onApply({ preset: r.preset, fps: r.fps, videoBitrateKbps: r.videoBitrateKbps });
+  };
+  const r = result?.recommended;
+  return (
+    <div className="setup">
+      <button type="button" data-testid="setup-measure" disabled={disabled || running} onClick={() => void run()}>
+        {running ? t('setup.running') : t('setup.measure')}
+      </button>
+      {r && <p data-testid="setup-result">{t('setup.result', { preset: r.preset, fps: r.fps, kbps: r.videoBitrateKbps })}</p>}
+      {result && (
+        <p className="muted">{result.samples.map((s) => `${s.preset}: ${s.speed.toFixed(1)}x`).join(' · ')}</p>
+      )}
+      {error && <p className="error" role="alert">{errorText(error.code, error.message)}</p>}
+    </div>
+  );
+}
