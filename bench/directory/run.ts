@@ -46,7 +46,9 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'lait-bench-dir-'));
   chmodSync(dir, 0o755);
   const [laitPort, barePort] = [await freePort(), await freePort()];
-  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir, PORT: String(laitPort), HOST: '127.0.0.1', RTMP_NOTIFY_SECRET: SECRET, WEB_DIST_DIR: '', NGINX_CONTROL_URL: 'http://127.0.0.1:9' };
+  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATA_DIR: dir, PORT: String(laitPort), HOST: '127.0.0.1', RTMP_NOTIFY_SECRET: SECRET, WEB_DIST_DIR: '', NGINX_CONTROL_URL: 'http://127.0.0.1:9',
+    // No nginx here: the fake-live channels have no HLS to take thumbnails from, so do not spawn ffmpeg for them.
+    THUMBNAIL_INTERVAL_MS: '3600000' };
   const procs: ChildProcess[] = [];
   try {
     await seed(env);

@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import { createLoggerOptions } from './logger.js';
 import { authPlugin } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { redisPlugin } from './plugins/redis.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { kakaoRoutes } from './modules/auth/kakao.routes.js';
@@ -47,7 +47,7 @@ export async function buildApp({ config, ingest }: BuildOptions): Promise<Fastif
 
   app.decorate('config', config);
   await app.register(errorHandlerPlugin);
-  await app.register(helmet, { contentSecurityPolicy: createCsp(config), crossOriginEmbedderPolicy: false });
+  await app.register(securityHeadersPlugin);
   await app.register(formbody);
   await app.register(docsPlugin);
   await app.register(dbPlugin);
@@ -69,19 +69,4 @@ export async function buildApp({ config, ingest }: BuildOptions): Promise<Fastif
   await app.register(rtmpRoutes, { prefix: '/internal/rtmp' });
   await app.register(sitePlugin);
   return app;
-}
-
-function createCsp(config: Config) {
-  const hlsOrigin = new URL(config.hlsPublicUrl).origin;
-  return {
-    directives: {
-      defaultSrc: ["'self'"],
-      mediaSrc: ["'self'", 'blob:', hlsOrigin],
-      connectSrc: ["'self'", 'ws:', 'wss:', hlsOrigin],
-      imgSrc: ["'self'", 'data:', 'blob:', hlsOrigin],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      workerSrc: ["'self'", 'blob:'],
-      upgradeInsecureRequests: null,
-    },
-  };
 }
