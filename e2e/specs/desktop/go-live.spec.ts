@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from '../../helpers/browser.js';
+import { FFMPEG } from '../../helpers/paths.js';
+import { startPlatform, type Platform } from '../../helpers/platform.js';
+import { waitFor } from '../../helpers/ports.js';
+import { openRenderer, playbackGain, serveRenderer, signUp, startDesktop } from './desktop-harness.js';
+
+/**
+ * The built renderer in headless Chromium (fake camera, microphone and screen) drives the real
+ * engine through the WebSocket bridge: sign in, sources, PiP scene, go live → HLS plays on the
+ * channel page; nginx restarts while live → the stream comes back by itself.
+ */
+describe('desktop broadcaster: sign in and go live from the app', () => {
+  let p: Platform;
+  let browser: Browser;
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let desktop: Awaited<ReturnType<typeof startDesktop>>;
+  const user = { email: 'caster@lait.test', password: 'violet-harbor-2026', nickname: '데스크톱방송' };
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    renderer = await serveRenderer();
+    desktop = await startDesktop({
+      ffmpegPath: FFMPEG,
+      // Small output: this test is about the path, not the resolution (2 shared cores).
+      settings: { serverUrl: p.urls.site, mode: 'account', preset: '360p', videoBitrateKbps: 800, record: true },
+    });
+    browser = await launchBrowser({ fakeMedia: true });
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await browser?.close();
+    await renderer?.close();
+    await p?.stop();
+  });
+
+  it('signs in, composes screen + camera, goes live, plays on /c/<slug>, survives an nginx restart, stops and keeps the recording', async () => {
+    const { slug } = await signUp(p.urls.site, user);
+    const page = await browser.context.newPage();
+    const errors = await openRenderer(page, renderer.url, desktop.bridgeUrl);
+
+    await page.getByTestId('signin-email').fill(user.email);
+    await page.getByTestId('signin-password').fill(user.password);
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.getByTestId('account-user').textContent(), { timeout: 15_000 }).toContain('데스크톱방송');
+
+    await page.getByTestId('live-panel').waitFor({ timeout: 15_000 });
+    await page.getByTestId('live-title').fill('데스크톱 앱 첫 방송');
+    await expect.poll(() => page.locator('[data-testid="live-category"] option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await page.getByTestId('live-category').selectOption('games');
+    await page.getByTestId('live-save').click();
+    await expect.poll(async () => (await p.api<{ title: string; category: string }>(`/api/channels/${slug}`)).body, { timeout: 10_000 })
+      .toMatchObject({ title: '데스크톱 앱 첫 방송', category: 'games' });
+
+    // getDisplayMedia needs a real click; camera and microphone come from the fake devices.
+    await page.click('[data-testid="source-share-screen"]');
+    await expect.poll(() => page.locator('[data-testid="source-camera"] option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const cam = await page.locator('[data-testid="source-camera"] option').nth(1).getAttribute('value');
+    await page.getByTestId('source-camera').selectOption(cam ?? '');
+    const mic = await page.locator('[data-testid="source-mic"] option').nth(1).getAttribute('value');
+    await page.getByTestId('source-mic').selectOption(mic ?? '');
+    await page.getByTestId('scene-pip').check();
+
+    await page.getByTestId('go-live').click();
+    await page.locator('[data-testid="broadcast-status"][data-state="live"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('health-bitrate').waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, { timeout: 20_000 }).toBe(true);
+
+    const watch = await browser.context.newPage();
+    await watch.goto(`${p.urls.site}/c/${slug}`);
+    expect(await playbackGain(watch, 4000), 'channel page plays ≥ 3 s in 4 s').toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('recording-path').textContent()).toContain(desktop.recordDir);
+    // The count itself comes from chat presence (server side); the panel must show the API's number.
+    await expect.poll(async () => {
+      const shown = Number(await page.getByTestId('viewer-count').getAttribute('data-count'));
+      return shown === (await p.api<{ viewerCount: number }>(`/api/channels/${slug}`)).body.viewerCount;
+    }, { timeout: 15_000 }).toBe(true);
+
+    const epochBefore = desktop.core.engine.status().epoch;
+    await p.nginx.restart();
+    const restartedAt = Date.now();
+    await page.locator('[data-testid="broadcast-status"][data-state="reconnecting"], [data-testid="broadcast-status"][data-state="connecting"]')
+      .first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page.locator('[data-testid="broadcast-status"][data-state="live"]').waitFor({ timeout: 10_000 });
+    const backAfterMs = Date.now() - restartedAt;
+    expect(backAfterMs, 'live again within 10 s of the restart').toBeLessThan(10_000);
+    expect(desktop.core.engine.status().epoch, 'a new ffmpeg run publishes').toBeGreaterThan(epochBefore);
+    console.info(`[desktop e2e] live again ${backAfterMs} ms after nginx restart (epoch ${epochBefore} → ${desktop.core.engine.status().epoch})`);
+    await waitFor('the channel to be live again', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 20_000);
+    expect(await playbackGain(watch, 4000, 45_000), 'channel page plays again').toBeGreaterThanOrEqual(3);
+
+    await page.getByTestId('stop').click();
+    await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 10_000 });
+    const files = readdirSync(desktop.recordDir).map((f) => path.join(desktop.recordDir, f));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.every((f) => existsSync(f)) && statSync(files[0]!).size).toBeGreaterThan(50_000);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
