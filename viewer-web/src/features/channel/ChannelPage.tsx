@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ChatPanel } from '../chat';
 import { ChannelInfo } from './ChannelInfo';
 import { ChannelNotFound } from './ChannelNotFound';
 import { ChannelOffline } from './ChannelOffline';
@@ -62,6 +63,7 @@ function ChannelView({ slug }: { slug: string }) {
         </p>
       )}
       <ChannelInfo channel={channel} />
+      <ChatPanel slug={slug} />
     </div>
   );
 }

@@ -1,0 +1,106 @@
+import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { CHAT_MAX_LENGTH, type ChatSettingsUpdate } from '@lait/shared';
+import { useAuth } from '../auth';
+import { createChatConnection, type ChatConnection, type ChatData, type ChatEvent, type ChatPayload } from './chat-connection';
+import { createNonce } from './chat-nonce';
+import { ChatSocketContext } from './chat-socket';
+import { chatReducer, initialChatState, type ChatState } from './chat-state';
+
+/** Length as the server counts it: code points after trimming. */
+export function chatLength(text: string): number {
+  return [...text.trim()].length;
+}
+
+export interface ChatModeration {
+  deleteMessage(messageId: string): void;
+  timeout(userId: number, seconds: number): void;
+  ban(userId: number): void;
+  clear(): void;
+  updateSettings(patch: Omit<ChatSettingsUpdate, 'channel'>): void;
+}
+
+export interface UseChat extends ChatModeration {
+  state: ChatState;
+  /** The signed-in user's id, or null when reading anonymously. */
+  meId: number | null;
+  /** Resolves true once the server stored the message; false when it was refused (the error is in state). */
+  send(text: string): Promise<boolean>;
+  dismissError(): void;
+}
+
+/** The chat of one channel page: owns one socket, closed on unmount or when the user changes. */
+export function useChat(slug: string): UseChat {
+  const { state: auth, user, getAccessToken } = useAuth();
+  const createSocket = useContext(ChatSocketContext);
+  const [state, dispatch] = useReducer(chatReducer, undefined, initialChatState);
+  const [connection, setConnection] = useState<ChatConnection | null>(null);
+  const lastIdRef = useRef<string | null>(null);
+  useEffect(() => {
+    lastIdRef.current = state.lastId;
+  }, [state.lastId]);
+
+  const userId = user?.id ?? null;
+  const authReady = auth.status !== 'loading';
+  useEffect(() => {
+    // Wait for the session to be known, or a signed-in reader would connect twice.
+    if (!authReady) return;
+    const conn = createChatConnection({
+      slug,
+      createSocket,
+      getToken: userId === null ? () => Promise.resolve(null) : getAccessToken,
+      dispatch,
+      lastId: () => lastIdRef.current,
+    });
+    setConnection(conn);
+    return () => {
+      conn.close();
+      setConnection(null);
+    };
+  }, [slug, userId, authReady, createSocket, getAccessToken]);
+
+  const call = useCallback(
+    async <E extends ChatEvent>(event: E, payload: ChatPayload<E>, nonce: string | null = null) => {
+      if (!connection) return null;
+      const result = await connection.request(event, payload);
+      if (!result.ok) {
+        const closed = result.error.code === 'CLOSED';
+        dispatch({ type: 'failed', nonce, error: closed ? null : { ...result.error, at: Date.now() } });
+      }
+      return result.ok ? (result.data as ChatData<E>) : null;
+    },
+    [connection],
+  );
+
+  const send = useCallback(
+    async (raw: string) => {
+      const text = raw.trim();
+      const fail = (code: string) => (dispatch({ type: 'failed', nonce: null, error: { code, message: code, at: Date.now() } }), false);
+      if (!user) return fail('CHAT_AUTH_REQUIRED');
+      if (text.length === 0) return false;
+      if (chatLength(text) > CHAT_MAX_LENGTH) return fail('CHAT_TOO_LONG');
+      const nonce = createNonce();
+      const me = { id: user.id, nickname: user.nickname, role: state.role ?? 'viewer' };
+      dispatch({ type: 'pending', pending: { nonce, text, user: me } });
+      const data = await call('chat:send', { channel: slug, text, nonce }, nonce);
+      if (!data) return false;
+      const message = { id: data.id, channel: slug, user: me, text: data.text, createdAt: new Date().toISOString(), nonce };
+      dispatch({ type: 'sent', nonce, message });
+      return true;
+    },
+    [call, slug, user, state.role],
+  );
+
+  const moderation = useMemo<ChatModeration>(
+    () => ({
+      deleteMessage: (messageId) => void call('chat:delete', { channel: slug, messageId }),
+      timeout: (userId, seconds) => void call('chat:timeout', { channel: slug, userId, seconds }),
+      ban: (userId) => void call('chat:ban', { channel: slug, userId }),
+      clear: () => void call('chat:clear', { channel: slug }),
+      updateSettings: (patch) => void call('chat:settings', { channel: slug, ...patch }).then((s) => s && dispatch({ type: 'settings', settings: s })),
+    }),
+    [call, slug],
+  );
+  const dismissError = useCallback(() => dispatch({ type: 'dismiss' }), []);
+
+  return { state, meId: userId, send, dismissError, ...moderation };
+}
