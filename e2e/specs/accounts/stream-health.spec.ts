@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type Platform } from '../../helpers/platform.js';
+import { waitFor } from '../../helpers/ports.js';
+import { publish, type Publisher } from '../../helpers/publisher.js';
+
+interface Health { bitrateKbps: number; fps: number | null; width: number | null; height: number | null; keyframeIntervalSec: number | null; warnings: string[] }
+
+describe('stream health the server sees', () => {
+  let p: Platform;
+  let pub: Publisher | undefined;
+  beforeAll(async () => {
+    p = await startPlatform();
+  });
+  afterAll(async () => {
+    await pub?.stop();
+    await p?.stop();
+  });
+
+  it('reports resolution, fps and bitrate, and warns when the keyframe interval is longer than 2 s', async () => {
+    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'health@lait.test', password: 'keyframes-every-4s', nickname: '헬스체크' }),
+    });
+    expect(signup.status).toBe(201);
+    const { accessToken } = (await signup.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const { streamKey } = (await (await fetch(`${p.urls.site}/api/me/channel/stream-key`, { method: 'POST', headers: auth })).json()) as { streamKey: string };
+
+    // OBS's "auto" keyframe interval: several seconds between keyframes.
+    pub = publish(p.urls.rtmp, streamKey, { width: 640, height: 360, fps: 15, keyframeSec: 4 });
+    const health = await waitFor('a health report with the keyframe interval', async () => {
+      const res = await fetch(`${p.urls.site}/api/me`, { headers: auth });
+      const me = (await res.json()) as { channel?: { health: Health | null } };
+      if (!me.channel) throw new Error(`GET /api/me answered ${res.status}: ${JSON.stringify(me)}`);
+      const h = me.channel.health;
+      return h && h.keyframeIntervalSec !== null && h.bitrateKbps > 0 ? h : null;
+    }, 45_000, 1000);
+    expect(health).toMatchObject({ width: 640, height: 360 });
+    expect(health.keyframeIntervalSec).toBeGreaterThanOrEqual(3.5);
+    expect(health.warnings).toContain('KEYFRAME_INTERVAL_TOO_LONG');
+  });
+});
