@@ -8,6 +8,7 @@ import { createNginxIngestControl } from '../modules/streams/nginx-ingest-contro
 
 export interface CliContext {
   services: Services;
+  ds: DataSource;
   out: Writable;
   close(): Promise<void>;
 }
@@ -28,6 +29,7 @@ export async function createCliContext(config: Config, out: Writable): Promise<C
   });
   return {
     services,
+    ds,
     out,
     async close() {
       await ds.destroy();

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { AppError } from '../errors/app-error.js';
 import { registerChannelCommands } from './channel.commands.js';
 import { createCliContext, type CliContext } from './context.js';
+import { registerFilterCommands } from './filter.commands.js';
 
 /** `npx lait …`: admin commands for people and scripts. Exit codes: 0 ok, 1 refused (with a message), 2 usage. */
 export async function runCli(argv: string[], out: Writable = process.stdout, err: Writable = process.stderr): Promise<number> {
@@ -21,6 +22,7 @@ export async function runCli(argv: string[], out: Writable = process.stdout, err
     }
   };
   registerChannelCommands(program, withContext);
+  registerFilterCommands(program, withContext, out);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
