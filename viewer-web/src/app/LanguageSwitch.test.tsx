@@ -1,12 +1,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, stubFetch } from '../test/fixtures';
+import { jsonResponse, stubApi } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 import { readStoredLanguage } from '../lib/i18n';
 
 describe('language switch', () => {
   it('shows Korean by default and switches every visible string to English, remembering the choice', async () => {
-    stubFetch(() => jsonResponse({ channels: [] }));
+    stubApi(() => jsonResponse({ channels: [] }));
     renderApp('/');
     expect(await screen.findByText('지금 방송 중인 채널이 없어요')).toBeTruthy();
     expect(screen.getByRole('link', { name: '홈' })).toBeTruthy();
@@ -24,7 +24,7 @@ describe('language switch', () => {
 
   it('starts in the stored language', async () => {
     localStorage.setItem('lait.lang', 'en');
-    stubFetch(() => jsonResponse({ channels: [] }));
+    stubApi(() => jsonResponse({ channels: [] }));
     renderApp('/');
     expect(await screen.findByText('No channels are live right now')).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import type { ChannelPublic } from '@lait/shared';
+import type { Category, ChannelPublic } from '@lait/shared';
 import { vi } from 'vitest';
 
 export function makeChannel(overrides: Partial<ChannelPublic> = {}): ChannelPublic {
@@ -27,10 +27,20 @@ export function jsonResponse(body: unknown, status = 200): Response {
 
 /** Replaces the global fetch with `answer` (called with the request path) and returns the mock. */
 export function stubFetch(answer: (url: string) => Response | Promise<Response>) {
-  const mock = vi.fn((input: string | URL | Request) => {
+  const mock = vi.fn((input: string | URL | Request, _init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     return Promise.resolve(answer(url));
   });
   vi.stubGlobal('fetch', mock);
   return mock;
+}
+
+export const testCategories: Category[] = [
+  { slug: 'games', nameKo: '게임', nameEn: 'Games', liveCount: 1 },
+  { slug: 'talk', nameKo: '토크', nameEn: 'Just chatting', liveCount: 2 },
+];
+
+/** Answers /api/categories with {@link testCategories} and everything else with `answer`. */
+export function stubApi(answer: (url: string) => Response | Promise<Response>) {
+  return stubFetch((url) => (url === '/api/categories' ? jsonResponse({ categories: testCategories }) : answer(url)));
 }

@@ -100,3 +100,21 @@ describe('auth session', () => {
     expect(await session.getAccessToken()).toBeNull();
   });
 });
+
+describe('auth session races', () => {
+  it('a refresh that was still in flight when the user signed in cannot sign them out', async () => {
+    let answerRefresh: (r: Response) => void = () => {};
+    const fetch = vi.fn((url: string) =>
+      url === '/api/auth/refresh'
+        ? new Promise<Response>((resolve) => (answerRefresh = resolve))
+        : Promise.resolve(jsonResponse({ user, accessToken: makeJwt(900) })),
+    );
+    const session = createAuthSession({ api: createApiClient({ fetch }), lock: (run) => run() });
+    session.start();
+    await session.login({ email: 'a@lait.test', password: 'x' });
+    answerRefresh(unauthorized());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(session.getState()).toEqual({ status: 'signed-in', user });
+    session.stop();
+  });
+});

@@ -55,6 +55,8 @@ export function createAuthSession({ api, now = Date.now, lock = defaultLock() }:
   let inflight: Promise<string | null> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  // Bumped by login, signup and sign-out: a refresh answer from before one of them is stale.
+  let generation = 0;
   const listeners = new Set<() => void>();
 
   const setState = (next: AuthState) => {
@@ -83,11 +85,14 @@ export function createAuthSession({ api, now = Date.now, lock = defaultLock() }:
   };
 
   const doRefresh = async (): Promise<string | null> => {
+    const startedIn = generation;
     try {
       const { user, accessToken } = await lock(() => api.refresh());
+      if (startedIn !== generation) return token?.value ?? null;
       accept(user, accessToken);
       return accessToken;
     } catch (err) {
+      if (startedIn !== generation) return token?.value ?? null;
       if (isApiRequestError(err) && err.status === 401) {
         dropSession();
         return null;
@@ -142,13 +147,16 @@ export function createAuthSession({ api, now = Date.now, lock = defaultLock() }:
     },
     login: async (body) => {
       const { user, accessToken } = await api.login(body);
+      generation += 1;
       return accept(user, accessToken);
     },
     signup: async (body) => {
       const { user, accessToken } = await api.signup(body);
+      generation += 1;
       return accept(user, accessToken);
     },
     async signOut(everywhere = false) {
+      generation += 1;
       try {
         await api.logout({ everywhere });
       } finally {

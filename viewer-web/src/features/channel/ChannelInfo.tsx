@@ -1,5 +1,6 @@
 import type { ChannelPublic } from '@lait/shared';
 import { useTranslation } from 'react-i18next';
+import { FollowButton } from '../follow/FollowButton';
 import { LiveUptime } from './LiveUptime';
 
 export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
@@ -25,6 +26,7 @@ export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
         </p>
         {channel.description && <p className="channel-info__description">{channel.description}</p>}
       </div>
+      <FollowButton slug={channel.slug} followerCount={channel.followerCount} />
     </section>
   );
 }

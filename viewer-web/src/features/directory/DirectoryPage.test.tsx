@@ -1,12 +1,12 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, makeChannel, stubFetch } from '../../test/fixtures';
+import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-import { DIRECTORY_REFRESH_MS } from './use-live-channels';
+import { DIRECTORY_REFRESH_MS } from './use-channel-list';
 
 describe('live channel directory', () => {
-  it('renders a card per live channel with its title, slug, category, viewers and LIVE badge', async () => {
-    const fetch = stubFetch(() =>
+  it('renders a card per live channel with its title, slug, category name, viewers and LIVE badge', async () => {
+    const fetch = stubApi(() =>
       jsonResponse({
         channels: [
           makeChannel({ slug: 'alpha', title: '알파의 저녁 방송', viewerCount: 1234, category: 'talk' }),
@@ -20,7 +20,9 @@ describe('live channel directory', () => {
     expect(cards.map((c) => c.dataset.slug)).toEqual(['alpha', 'beta']);
     const alpha = within(cards[0]!);
     expect(alpha.getByText('알파의 저녁 방송')).toBeTruthy();
-    expect(alpha.getByText('talk')).toBeTruthy();
+    expect(await alpha.findByText('토크')).toBeTruthy();
+    expect(alpha.getByTestId('channel-thumbnail-placeholder')).toBeTruthy();
+    expect(alpha.queryByTestId('channel-thumbnail')).toBeNull();
     expect(alpha.getByTestId('live-badge').textContent).toBe('LIVE');
     expect(alpha.getByTestId('viewer-count').textContent).toBe('1,234명 시청 중');
     expect(within(cards[1]!).getByText('카테고리 없음')).toBeTruthy();
@@ -29,7 +31,7 @@ describe('live channel directory', () => {
   });
 
   it('shows the empty state when nobody is live', async () => {
-    stubFetch(() => jsonResponse({ channels: [] }));
+    stubApi(() => jsonResponse({ channels: [] }));
     renderApp('/');
     expect(await screen.findByText('지금 방송 중인 채널이 없어요')).toBeTruthy();
     expect(screen.queryAllByTestId('channel-card')).toHaveLength(0);
@@ -38,7 +40,7 @@ describe('live channel directory', () => {
   it('refreshes the list periodically, so a channel that goes live appears by itself', async () => {
     vi.useFakeTimers();
     let channels = [] as ReturnType<typeof makeChannel>[];
-    stubFetch(() => jsonResponse({ channels }));
+    stubApi(() => jsonResponse({ channels }));
     renderApp('/');
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(screen.getByTestId('directory-empty')).toBeTruthy();
@@ -52,12 +54,60 @@ describe('live channel directory', () => {
   it('keeps the last list and says so when a refresh fails', async () => {
     vi.useFakeTimers();
     let fail = false;
-    stubFetch(() => (fail ? new Response('down', { status: 503 }) : jsonResponse({ channels: [makeChannel()] })));
+    stubApi(() => (fail ? new Response('down', { status: 503 }) : jsonResponse({ channels: [makeChannel()] })));
     renderApp('/');
     await act(() => vi.advanceTimersByTimeAsync(0));
     fail = true;
     await act(() => vi.advanceTimersByTimeAsync(DIRECTORY_REFRESH_MS));
     expect(screen.getByTestId('channel-card')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('채널 목록을 불러오지 못했어요');
+  });
+
+  it('shows the thumbnail when the channel has one', async () => {
+    stubApi(() => jsonResponse({ channels: [makeChannel({ thumbnailUrl: '/api/thumbnails/AbCdEfGh12345678.jpg?v=3' })] }));
+    renderApp('/');
+    const img = await screen.findByTestId('channel-thumbnail');
+    expect(img.getAttribute('src')).toBe('/api/thumbnails/AbCdEfGh12345678.jpg?v=3');
+  });
+
+  it('filters by category from the category bar, naming categories in the current language', async () => {
+    const fetch = stubApi((url) =>
+      jsonResponse({
+        channels: url.includes('category=games')
+          ? [makeChannel({ slug: 'gamer', category: 'games' })]
+          : [makeChannel({ slug: 'gamer', category: 'games' }), makeChannel({ slug: 'talker', category: 'talk' })],
+      }),
+    );
+    renderApp('/', 'en');
+    expect(await screen.findAllByTestId('channel-card')).toHaveLength(2);
+    const games = await screen.findByRole('link', { name: /^Games/ });
+    expect(games.dataset.testid).toBe('category-link');
+    expect(games.dataset.slug).toBe('games');
+
+    fireEvent.click(games);
+
+    expect(await screen.findByRole('heading', { name: 'Games' })).toBeTruthy();
+    await vi.waitFor(() => expect(screen.getAllByTestId('channel-card').map((c) => c.dataset.slug)).toEqual(['gamer']));
+    expect(fetch).toHaveBeenCalledWith('/api/channels?live=true&category=games&sort=viewers', expect.anything());
+    expect(screen.getByRole('link', { name: /^Games/ }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('opens /category/:slug directly with only that category\'s live channels', async () => {
+    const fetch = stubApi(() => jsonResponse({ channels: [] }));
+    renderApp('/category/talk');
+    expect(await screen.findByRole('heading', { name: '토크' })).toBeTruthy();
+    expect(await screen.findByText('이 카테고리에서 방송 중인 채널이 없어요')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledWith('/api/channels?live=true&category=talk&sort=viewers', expect.anything());
+  });
+
+  it('searches from the top bar (Hangul initials are matched by the server)', async () => {
+    const fetch = stubApi((url) => jsonResponse({ channels: url.includes('q=') ? [makeChannel({ slug: 'lait', title: '라잇 방송' })] : [] }));
+    renderApp('/');
+    const input = screen.getByTestId('search-input');
+    fireEvent.change(input, { target: { value: 'ㄹㅇ' } });
+    fireEvent.submit(input.closest('form')!);
+    expect(await screen.findByRole('heading', { name: '‘ㄹㅇ’ 검색 결과' })).toBeTruthy();
+    expect((await screen.findByTestId('channel-card')).dataset.slug).toBe('lait');
+    expect(fetch).toHaveBeenCalledWith(`/api/channels?q=${encodeURIComponent('ㄹㅇ')}&sort=viewers`, expect.anything());
   });
 });

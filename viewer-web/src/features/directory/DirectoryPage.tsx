@@ -1,41 +1,39 @@
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../lib/api-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { ChannelCard } from './ChannelCard';
-import { useLiveChannels } from './use-live-channels';
+import { CategoryBar } from './CategoryBar';
+import { ChannelGrid } from './ChannelGrid';
+import { useCategories } from './use-categories';
+import { useChannelList } from './use-channel-list';
 import './directory.css';
 
+/** Home: every live channel, most watched first. */
 export function DirectoryPage() {
   const { t } = useTranslation();
-  const state = useLiveChannels();
+  const api = useApi();
+  const { categories, nameOf } = useCategories();
+  const state = useChannelList('live', (signal) => api.listChannels({ live: true, sort: 'viewers' }, signal));
   useDocumentTitle(null);
 
   return (
     <section className="directory" aria-labelledby="directory-title" data-testid="directory">
+      <CategoryBar categories={categories} />
       <header className="directory__header">
         <h1 id="directory-title">{t('directory.title')}</h1>
         {state.status === 'ready' && state.channels.length > 0 && (
           <span className="directory__count">{t('directory.liveCount', { n: state.channels.length })}</span>
         )}
       </header>
-      {state.status === 'loading' && <p className="directory__note">{t('common.loading')}</p>}
-      {(state.status === 'error' || (state.status === 'ready' && state.stale)) && (
-        <p className="directory__note directory__note--error" role="alert">
-          {t('directory.error')}
-        </p>
-      )}
-      {state.status === 'ready' && state.channels.length === 0 && (
-        <div className="directory__empty" data-testid="directory-empty">
-          <p className="directory__empty-title">{t('directory.empty')}</p>
-          <p>{t('directory.emptyHint')}</p>
-        </div>
-      )}
-      {state.status === 'ready' && state.channels.length > 0 && (
-        <ul className="directory__grid">
-          {state.channels.map((channel) => (
-            <ChannelCard key={channel.slug} channel={channel} />
-          ))}
-        </ul>
-      )}
+      <ChannelGrid
+        state={state}
+        categoryName={nameOf}
+        empty={
+          <>
+            <p className="directory__empty-title">{t('directory.empty')}</p>
+            <p>{t('directory.emptyHint')}</p>
+          </>
+        }
+      />
     </section>
   );
 }

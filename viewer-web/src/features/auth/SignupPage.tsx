@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useAuth } from './auth-context';
+import { emailHint, nicknameHint, passwordHint } from './form-hints';
+import { FormError } from './FormError';
+import { KakaoButton } from './KakaoButton';
+import { TextField } from './TextField';
+import { useNextPath } from './use-next';
+import { useSubmit } from './use-submit';
+import './auth.css';
+
+export function SignupPage() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const next = useNextPath();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [nickname, setNickname] = useState('');
+  // Hints are advice only: the form submits anyway and the server's answer is shown.
+  const hint = (key: ReturnType<typeof emailHint>) => (key ? t(key) : null);
+  const form = useSubmit(async () => {
+    await auth.signup({ email: email.trim(), password, nickname: nickname.trim() });
+    void navigate(next, { replace: true });
+  });
+  useDocumentTitle(t('auth.signupTitle'));
+
+  return (
+    <section className="auth-page">
+      <h1>{t('auth.signupTitle')}</h1>
+      <p className="auth-page__note">{t('auth.signupNote')}</p>
+      <form className="auth-form" onSubmit={form.onSubmit} noValidate>
+        <TextField testId="signup-email" label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} hint={t('auth.emailHint')} problem={hint(emailHint(email))} required />
+        <TextField testId="signup-nickname" label={t('auth.nickname')} autoComplete="nickname" value={nickname} onChange={(e) => setNickname(e.target.value)} hint={t('auth.nicknameHint')} problem={hint(nicknameHint(nickname))} maxLength={40} required />
+        <TextField testId="signup-password" label={t('auth.password')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} hint={t('auth.passwordHint')} problem={hint(passwordHint(password))} required />
+        <FormError message={form.error} />
+        <button type="submit" className="button auth-form__submit" data-testid="signup-submit" disabled={form.busy}>
+          {form.busy ? t('auth.submitting') : t('auth.submitSignup')}
+        </button>
+      </form>
+      <p className="auth-page__or">{t('auth.or')}</p>
+      <KakaoButton next={next} onError={form.setError} />
+      <p className="auth-page__switch">
+        {t('auth.haveAccount')} <Link to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>{t('auth.toLogin')}</Link>
+      </p>
+    </section>
+  );
+}

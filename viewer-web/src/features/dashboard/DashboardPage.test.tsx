@@ -1,0 +1,117 @@
+import type { ChannelOwner, StreamHealth } from '@lait/shared';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { testUser } from '../../test/auth';
+import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
+import { renderApp } from '../../test/render-app';
+import { ME_POLL_MS } from './use-me';
+
+const RTMP = 'rtmp://127.0.0.1:1935/live';
+
+function makeOwner(overrides: Partial<ChannelOwner> = {}): ChannelOwner {
+  return { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: RTMP, health: null, ...overrides };
+}
+
+const health = (overrides: Partial<StreamHealth> = {}): StreamHealth => ({
+  bitrateKbps: 4500, fps: 30, width: 1920, height: 1080, keyframeIntervalSec: 1, durationSec: 75, viewers: 3, warnings: [], ...overrides,
+});
+
+/** A server with one channel: /api/me answers `channel()`, rotating answers a new key each time. */
+function stubServer(channel: () => ChannelOwner) {
+  let keys = 0;
+  let hasKey = false;
+  return stubApi((url) => {
+    if (url === '/api/me') return jsonResponse({ user: testUser, channel: { ...channel(), hasStreamKey: hasKey || channel().hasStreamKey } });
+    if (url === '/api/me/channel/stream-key') {
+      hasKey = true;
+      return jsonResponse({ streamKey: `live_key${++keys}`, rtmpUrl: RTMP });
+    }
+    return jsonResponse({ channels: [] });
+  });
+}
+
+describe('dashboard', () => {
+  it('sends a signed-out visitor to login', async () => {
+    stubServer(() => makeOwner());
+    renderApp('/dashboard');
+    expect(await screen.findByTestId('login-email')).toBeTruthy();
+  });
+
+  it('shows the server URL and a new stream key once, and never again after navigating away', async () => {
+    const fetch = stubServer(() => makeOwner());
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await screen.findByTestId('dashboard');
+    expect(screen.getByTestId('stream-server-url').textContent).toBe(RTMP);
+    expect(screen.queryByTestId('stream-key-value')).toBeNull();
+    expect(screen.getByText('아직 스트림 키가 없어요. 키를 만들어 주세요.')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('stream-key-rotate'));
+    const input = (await screen.findByTestId('stream-key-value')) as HTMLInputElement;
+    expect(input.value).toBe('live_key1');
+    expect(input.readOnly).toBe(true);
+    expect(screen.getByText(/한 번만 보여요/)).toBeTruthy();
+    expect(screen.getByTestId('stream-key-copy')).toBeTruthy();
+    const rotate = fetch.mock.calls.find(([url]) => url === '/api/me/channel/stream-key');
+    expect((rotate?.[1] as RequestInit).headers).toMatchObject({ authorization: expect.stringMatching(/^Bearer /) });
+
+    fireEvent.click(screen.getByRole('link', { name: '홈' }));
+    await screen.findByTestId('directory');
+    fireEvent.click(screen.getByRole('link', { name: '방송 관리' }));
+    await screen.findByTestId('dashboard');
+    expect(screen.queryByTestId('stream-key-value')).toBeNull();
+    expect(screen.queryByText('live_key1')).toBeNull();
+    expect(screen.getByText(/저장된 키는 보여 주지 않아요/)).toBeTruthy();
+    expect(screen.getByTestId('stream-key-rotate').textContent).toBe('스트림 키 재발급');
+  });
+
+  it('asks before rotating while live, because that ends the stream', async () => {
+    stubServer(() => makeOwner({ live: true, hasStreamKey: true, health: health() }));
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await screen.findByTestId('dashboard');
+    fireEvent.click(screen.getByTestId('stream-key-rotate'));
+    expect(screen.queryByTestId('stream-key-value')).toBeNull();
+    fireEvent.click(screen.getByTestId('stream-key-rotate-confirm'));
+    expect(((await screen.findByTestId('stream-key-value')) as HTMLInputElement).value).toBe('live_key1');
+  });
+
+  it('refreshes live status and health every few seconds and warns about a long keyframe interval', async () => {
+    vi.useFakeTimers();
+    let channel = makeOwner();
+    stubServer(() => channel);
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByTestId('live-status').dataset.live).toBe('false');
+    expect(screen.queryByTestId('stream-health')).toBeNull();
+
+    channel = makeOwner({ live: true, health: health({ keyframeIntervalSec: 8.3, warnings: ['KEYFRAME_INTERVAL_TOO_LONG'] }) });
+    await act(() => vi.advanceTimersByTimeAsync(ME_POLL_MS));
+    expect(screen.getByTestId('live-status').dataset.live).toBe('true');
+    const panel = within(screen.getByTestId('stream-health'));
+    expect(panel.getByText('4,500 Kbps')).toBeTruthy();
+    expect(panel.getByText('1920×1080')).toBeTruthy();
+    expect(panel.getByText('8.3초')).toBeTruthy();
+    expect(panel.getByText('1:15')).toBeTruthy();
+    expect(screen.getByTestId('health-warning-keyframe').textContent).toBe(
+      "키프레임 간격을 1초로 설정하세요: OBS 출력 설정의 '키프레임 간격'이 자동이면 지연이 길어져요",
+    );
+
+    channel = makeOwner({ live: true, health: health() });
+    await act(() => vi.advanceTimersByTimeAsync(ME_POLL_MS));
+    expect(screen.queryByTestId('health-warning-keyframe')).toBeNull();
+  });
+
+  it('saves title and category and shows the server refusal for an unknown category', async () => {
+    stubApi((url) => {
+      if (url === '/api/me') return jsonResponse({ user: testUser, channel: makeOwner() });
+      if (url === '/api/me/channel') return jsonResponse({ statusCode: 400, code: 'CATEGORY_NOT_FOUND', error: 'Bad Request', message: 'x' }, 400);
+      return jsonResponse({ channels: [] });
+    });
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await screen.findByTestId('dashboard');
+    fireEvent.change(screen.getByTestId('title-input'), { target: { value: '첫 방송입니다' } });
+    await screen.findByRole('option', { name: '게임' });
+    fireEvent.change(screen.getByTestId('category-select'), { target: { value: 'games' } });
+    fireEvent.click(screen.getByTestId('channel-save'));
+    expect((await screen.findByTestId('form-error')).textContent).toBe('없는 카테고리예요. 목록에서 다시 골라 주세요.');
+  });
+});
