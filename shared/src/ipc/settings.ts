@@ -47,7 +47,7 @@ export const SettingsSchema = Type.Object(
     videoBitrateKbps: Type.Integer({ minimum: 300, maximum: 12000 }),
     audioBitrateKbps: Type.Integer({ minimum: 64, maximum: 320 }),
     keyframeSec: Type.Number({ minimum: 0.5, maximum: 4 }),
-    /** `copy` (default) trusts MediaRecorder's keyframes; `x264` re-encodes (docs/desktop.md). */
+    /** `x264` (default) re-encodes with an exact GOP; `copy` passes MediaRecorder's H.264 through (less CPU, keyframes drift: docs/desktop.md). */
     encoder: VideoEncoderSchema,
     /** Also record locally, into main's recordings folder. */
     record: Type.Boolean(),

@@ -11,6 +11,7 @@ class FakeChild extends EventEmitter {
   stdout = new PassThrough();
   stderr = new PassThrough();
   killed: string[] = [];
+  args: string[] = [];
   constructor(private readonly obeyKill = true) {
     super();
   }
@@ -38,8 +39,9 @@ const START: BroadcastStartOptions = {
 
 function setup(opts: Partial<BroadcastEngineOptions> & { obeyKill?: boolean } = {}) {
   const children: FakeChild[] = [];
-  const spawnFn = vi.fn(() => {
+  const spawnFn = vi.fn((_cmd: string, args: string[]) => {
     const c = new FakeChild(opts.obeyKill ?? true);
+    c.args = args;
     children.push(c);
     return c as unknown as ChildProcessWithoutNullStreams;
   }) as unknown as typeof spawn;
@@ -88,6 +90,31 @@ describe('broadcast engine state machine', () => {
     t.last().progress();
     await t.flush();
     expect(t.engine.status()).toMatchObject({ state: 'live', attempt: 0, epoch: 3 });
+  });
+
+  it('asks for fresh credentials before a reconnect and keeps the old ones when that fails', async () => {
+    const t = setup();
+    const renew = vi.fn<() => Promise<{ rtmpUrl: string; streamKey: string } | null>>()
+      .mockResolvedValueOnce({ rtmpUrl: 'rtmp://127.0.0.1:1/live', streamKey: 'key2' })
+      .mockRejectedValueOnce(new Error('server down'));
+    t.engine.start({ ...START, renew });
+    t.last().progress();
+    await t.flush();
+    const liveSince = t.engine.status().liveSince;
+    expect(liveSince).toBeTypeOf('number');
+    t.last().exit(1, 'Broken pipe\n');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(t.children).toHaveLength(2);
+    expect(t.last().args.at(-1)).toBe('rtmp://127.0.0.1:1/live/key2');
+    t.last().exit(1, 'Connection refused\n');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(t.children).toHaveLength(3);
+    expect(t.last().args.at(-1)).toBe('rtmp://127.0.0.1:1/live/key2');
+    t.last().progress();
+    await t.flush();
+    // The duration shown to the streamer spans the reconnects.
+    expect(t.engine.status()).toMatchObject({ state: 'live', liveSince });
   });
 
   it('retryNow skips the back-off wait', async () => {

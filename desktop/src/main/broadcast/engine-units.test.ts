@@ -63,6 +63,8 @@ describe('ffmpeg arguments', () => {
   it('copies video when asked and tees into a recording', () => {
     const args = buildFfmpegArgs({ ...job, video: { ...job.video, encoder: 'copy' }, recordPath: '/r/a.mkv' });
     expect(args.join(' ')).toContain('-c:v copy');
+    // Without it the Matroska slave fails at its header and nothing is recorded.
+    expect(args.join(' ')).toContain('-flags +global_header -f tee');
     expect(args.at(-1)).toBe('[f=flv:flvflags=no_duration_filesize:onfail=abort]rtmp\\://h\\:1935/live/k|[f=matroska:onfail=ignore]/r/a.mkv');
   });
 });

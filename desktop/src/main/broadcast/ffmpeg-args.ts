@@ -52,6 +52,9 @@ function outputArgs(job: FfmpegJob): string[] {
   // tee: one encode, two outputs; a failing recording must not end the broadcast.
   const esc = (s: string) => s.replace(/([\\|[\]:])/g, '\\$1');
   return [
+    // Matroska wants the H.264/AAC headers as codec private data; without a global header the
+    // recording slave fails at its header while FLV carries on (so nothing would be recorded).
+    '-flags', '+global_header',
     '-f', 'tee',
     `[f=flv:flvflags=no_duration_filesize:onfail=abort]${esc(job.url)}|[f=matroska:onfail=ignore]${esc(job.recordPath)}`,
   ];

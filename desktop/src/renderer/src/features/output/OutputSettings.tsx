@@ -1,4 +1,4 @@
-import type { BroadcastMode, OutputPreset, Settings } from '@lait/shared';
+import type { BroadcastMode, OutputPreset, Settings, VideoEncoder } from '@lait/shared';
 import { useI18n } from '../../i18n/i18n';
 
 const PRESETS: OutputPreset[] = ['1080p', '720p', '480p', '360p'];
@@ -62,6 +62,13 @@ export function OutputSettings({ settings, streamKey, recordDir, disabled, onCha
         {t('output.keyframe')}
         <input type="number" min={0.5} max={4} step={0.5} value={settings.keyframeSec}
           onChange={(e) => onChange({ keyframeSec: Number(e.target.value) })} />
+      </label>
+      <label>
+        {t('output.encoder')}
+        <select data-testid="output-encoder" value={settings.encoder} onChange={(e) => onChange({ encoder: e.target.value as VideoEncoder })}>
+          <option value="x264">{t('output.encoder.x264')}</option>
+          <option value="copy">{t('output.encoder.copy')}</option>
+        </select>
       </label>
       <label className="radio">
         <input type="checkbox" data-testid="record-toggle" checked={settings.record} disabled={!recordDir} onChange={(e) => onChange({ record: e.target.checked })} />
