@@ -37,11 +37,13 @@ export function ChatInput({ onSend, readonly }: ChatInputProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== 'Enter' && e.keyCode !== 13) return;
+    // Messages are one line. Also while composing: a newline typed into a live composition would
+    // land in the middle of it, and replacing the value then would cancel the composition.
+    e.preventDefault();
     if (composing.current || e.nativeEvent.isComposing || e.keyCode === 229) {
       sendWhenComposed.current = true;
       return;
     }
-    e.preventDefault();
     if (!e.shiftKey) submit();
   };
 
