@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { toApiRequestError } from '../../lib/api-error';
 import { useErrorMessage } from '../../lib/use-error-message';
 
+/** The server's `next` must be a path with at least one character after the slash; home is its default. */
 export function kakaoStartUrl(next: string): string {
-  return `/api/auth/kakao?next=${encodeURIComponent(next)}`;
+  return next === '/' ? '/api/auth/kakao' : `/api/auth/kakao?next=${encodeURIComponent(next)}`;
 }
 
 /**

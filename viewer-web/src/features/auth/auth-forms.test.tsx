@@ -7,6 +7,7 @@ import { createTestSession, testUser } from '../../test/auth';
 import { jsonResponse, stubApi } from '../../test/fixtures';
 import { makeJwt } from '../../test/jwt';
 import { renderApp } from '../../test/render-app';
+import { kakaoStartUrl } from './KakaoButton';
 
 const apiError = (statusCode: number, code: string) =>
   jsonResponse({ statusCode, code, error: 'Error', message: `server says ${code}` }, statusCode);
@@ -75,5 +76,14 @@ describe('auth form error mapping', () => {
     expect(await screen.findByRole('heading', { name: '팔로잉' })).toBeTruthy();
     expect(screen.queryByTestId('nav-login')).toBeNull();
     expect(localStorage.length).toBe(0);
+  });
+
+  it('says so when the server has no Kakao login configured, instead of navigating to an error page', async () => {
+    const fetch = stubApi((url) => (url.startsWith('/api/auth/kakao') ? apiError(503, 'SERVICE_UNAVAILABLE') : jsonResponse({ channels: [] })));
+    renderApp('/login?next=%2Fdashboard');
+    fireEvent.click(screen.getByTestId('login-kakao'));
+    expect((await screen.findByTestId('form-error')).textContent).toBe('이 서버에서는 카카오 로그인을 쓸 수 없어요.');
+    expect(fetch).toHaveBeenCalledWith('/api/auth/kakao?next=%2Fdashboard', expect.objectContaining({ method: 'HEAD' }));
+    expect(kakaoStartUrl('/')).toBe('/api/auth/kakao');
   });
 });
