@@ -60,8 +60,9 @@ export function useChat(slug: string): UseChat {
 
   const call = useCallback(
     async <E extends ChatEvent>(event: E, payload: ChatPayload<E>, nonce: string | null = null) => {
-      if (!connection) return null;
-      const result = await connection.request(event, payload);
+      const result = connection
+        ? await connection.request(event, payload)
+        : { ok: false as const, error: { code: 'CHAT_NOT_JOINED', message: 'Not connected yet' } };
       if (!result.ok) {
         const closed = result.error.code === 'CLOSED';
         dispatch({ type: 'failed', nonce, error: closed ? null : { ...result.error, at: Date.now() } });
