@@ -2,8 +2,8 @@ import type { HlsConfig, LoaderConfig } from 'hls.js';
 
 /**
  * Our HLS is plain (not LL-HLS): nginx-rtmp cuts 1 s fragments (1 s GOP) into a 4 s playlist.
- * Measured on this stack (docs FIELD-NOTES): these settings give ≈2.4–3.0 s glass-to-glass,
- * against ≈24 s with nginx and hls.js defaults.
+ * Measured glass-to-glass on this stack by bench/latency (docs/benchmarks.md), against nginx-rtmp
+ * and hls.js defaults in the same run.
  */
 export const LIVE_SYNC_SEC = 1.5;
 
@@ -19,6 +19,9 @@ export const LOW_LATENCY_HLS_CONFIG: Partial<HlsConfig> = {
   liveSyncDuration: LIVE_SYNC_SEC,
   // Past 5 s behind (a stall, a background tab) hls.js jumps back to the sync point.
   liveMaxLatencyDuration: 5,
+  // hls.js moves the target back by this much after each stall (default 1 s): half a fragment keeps a
+  // one-off stall (a CPU spike) from costing a whole second of latency for the rest of the watch.
+  liveSyncOnStallIncrease: 0.5,
   // Between those two, play up to 20% faster to drift back instead of jumping (barely audible).
   maxLiveSyncPlaybackRate: 1.2,
   liveDurationInfinity: true,
