@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useAuth } from './auth-context';
 import { FormError } from './FormError';
-import { KakaoButton } from './KakaoButton';
+import { AuthAlternatives } from './AuthAlternatives';
 import { TextField } from './TextField';
 import { useNextPath } from './use-next';
 import { useSubmit } from './use-submit';
@@ -34,11 +34,7 @@ export function LoginPage() {
           {form.busy ? t('auth.submitting') : t('auth.submitLogin')}
         </button>
       </form>
-      <p className="auth-page__or">{t('auth.or')}</p>
-      <KakaoButton next={next} onError={form.setError} />
-      <p className="auth-page__switch">
-        {t('auth.noAccount')} <Link to={`/signup${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>{t('auth.toSignup')}</Link>
-      </p>
+      <AuthAlternatives next={next} onError={form.setError} other="signup" />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useAuth } from './auth-context';
 import { emailHint, nicknameHint, passwordHint } from './form-hints';
 import { FormError } from './FormError';
-import { KakaoButton } from './KakaoButton';
+import { AuthAlternatives } from './AuthAlternatives';
 import { TextField } from './TextField';
 import { useNextPath } from './use-next';
 import { useSubmit } from './use-submit';
@@ -40,11 +40,7 @@ export function SignupPage() {
           {form.busy ? t('auth.submitting') : t('auth.submitSignup')}
         </button>
       </form>
-      <p className="auth-page__or">{t('auth.or')}</p>
-      <KakaoButton next={next} onError={form.setError} />
-      <p className="auth-page__switch">
-        {t('auth.haveAccount')} <Link to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>{t('auth.toLogin')}</Link>
-      </p>
+      <AuthAlternatives next={next} onError={form.setError} other="login" />
     </section>
   );
 }
