@@ -45,7 +45,8 @@ export async function createDesktopCore(opts: DesktopCoreOptions) {
   });
   const settings = await createSettingsStore(opts.settingsFile, opts.defaults);
   const account = createAccountClient({ serverUrl: settings.get().serverUrl, ...(opts.sessionStore && { store: opts.sessionStore }) });
-  await account.restore();
+  // Not awaited: a slow or unreachable server must not hold the window back; auth:status waits.
+  void account.restore();
   const registry = createIpcRegistry(
     createIpcHandlers({
       engine, account, settings, recordDir: opts.recordDir,

@@ -79,12 +79,18 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     }, { timeout: 15_000 }).toBe(true);
 
     const epochBefore = desktop.core.engine.status().epoch;
+    const restartCalledAt = Date.now();
+    const timeline: string[] = [];
+    const off = desktop.core.engine.on('state', (st) => timeline.push(`${Date.now() - restartCalledAt} ms ${st.state}`));
     await p.nginx.restart();
     const restartedAt = Date.now();
+    timeline.push(`${restartedAt - restartCalledAt} ms nginx answering again`);
     await page.locator('[data-testid="broadcast-status"][data-state="reconnecting"], [data-testid="broadcast-status"][data-state="connecting"]')
       .first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     await page.locator('[data-testid="broadcast-status"][data-state="live"]').waitFor({ timeout: 10_000 });
     const backAfterMs = Date.now() - restartedAt;
+    off();
+    console.info(`[desktop e2e] restart timeline: ${timeline.join(' → ')}`);
     expect(backAfterMs, 'live again within 10 s of the restart').toBeLessThan(10_000);
     expect(desktop.core.engine.status().epoch, 'a new ffmpeg run publishes').toBeGreaterThan(epochBefore);
     console.info(`[desktop e2e] live again ${backAfterMs} ms after nginx restart (epoch ${epochBefore} → ${desktop.core.engine.status().epoch})`);

@@ -55,6 +55,7 @@ export function createAccountClient(opts: AccountClientOptions) {
     refreshToken: null as string | null,
     user: null as AccountUser | null,
     slug: null as string | null,
+    restoring: Promise.resolve() as Promise<unknown>,
   };
 
   async function call(method: string, path: string, init: { body?: unknown; bearer?: boolean; cookie?: boolean } = {}) {
@@ -136,12 +137,23 @@ export function createAccountClient(opts: AccountClientOptions) {
   return {
     status,
     /** Sign in again from a stored refresh token, quietly; a dead server leaves the token for later. */
-    async restore(): Promise<AccountStatus> {
-      s.refreshToken ??= await store.load();
-      await refresh().catch(() => false);
+    restore(): Promise<AccountStatus> {
+      const run = (async () => {
+        s.refreshToken ??= await store.load();
+        await refresh().catch(() => false);
+        return status();
+      })();
+      s.restoring = run;
+      return run;
+    },
+    /** The status once a pending {@link restore} has finished (the app window does not wait for it). */
+    async settled(): Promise<AccountStatus> {
+      await s.restoring;
       return status();
     },
     async login(email: string, password: string): Promise<AccountStatus> {
+      // A failing restore finishing after this login would sign it out again.
+      await s.restoring.catch(() => undefined);
       const res = await call('POST', '/api/auth/login', { body: { email, password } });
       if (res.status !== 200) throw fromHttp(res.status, res.body);
       takeAuth(res.body);

@@ -6,8 +6,11 @@ export interface BackoffOptions {
   jitter: number;
 }
 
-/** 1, 2, 4, 8 s, capped at 8 s, ±20 %. */
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, capMs: 8000, jitter: 0.2 };
+/**
+ * 0.5, 1, 2, 4 s, capped at 4 s, ±20 %: an ingest restart takes a few seconds, and a streamer
+ * wants to be back as soon as it answers (one client retrying every 4 s costs nginx nothing).
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 4000, jitter: 0.2 };
 
 /** Delay before reconnect attempt `attempt` (1-based): exponential, capped, with jitter. */
 export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, random = Math.random): number {

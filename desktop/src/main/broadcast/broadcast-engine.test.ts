@@ -85,7 +85,7 @@ describe('broadcast engine state machine', () => {
     expect(t.children).toHaveLength(2);
     t.last().exit(1, 'Connection refused\n');
     await t.flush();
-    expect(t.engine.status().nextRetryAt! - Date.now()).toBeGreaterThan(1990); // attempt 2: 2 s
+    expect(t.engine.status().nextRetryAt! - Date.now()).toBeGreaterThan(990); // attempt 2: 1 s
     await vi.advanceTimersByTimeAsync(2000);
     t.last().progress();
     await t.flush();

@@ -20,13 +20,13 @@ describe('progress parser', () => {
 });
 
 describe('backoff', () => {
-  it('doubles from 1 s and caps at 8 s', () => {
+  it('doubles from 0.5 s and caps at 4 s', () => {
     const mid = () => 0.5;
-    expect([1, 2, 3, 4, 5, 9].map((a) => backoffDelay(a, undefined, mid))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([1, 2, 3, 4, 5, 9].map((a) => backoffDelay(a, undefined, mid))).toEqual([500, 1000, 2000, 4000, 4000, 4000]);
   });
   it('stays within ±20 % jitter', () => {
-    expect(backoffDelay(1, undefined, () => 0)).toBe(800);
-    expect(backoffDelay(1, undefined, () => 0.999999)).toBe(1200);
+    expect(backoffDelay(1, undefined, () => 0)).toBe(400);
+    expect(backoffDelay(1, undefined, () => 0.999999)).toBe(600);
   });
 });
 

@@ -29,7 +29,12 @@ function inputArgs(job: FfmpegJob): string[] {
     ];
   }
   // MediaRecorder WebM arrives in slices; the Matroska demuxer reads WebM. Audio is optional.
-  return ['-thread_queue_size', '512', '-f', 'matroska', '-i', 'pipe:0', '-map', '0:v:0', '-map', '0:a:0?'];
+  // The WebM header already describes both tracks: probing 0.5 s instead of the default 5 s takes
+  // ~4.5 s off every go-live and reconnect (measured: connecting → live went from 5.6 s).
+  return [
+    '-thread_queue_size', '512', '-analyzeduration', '500000', '-probesize', '1000000',
+    '-f', 'matroska', '-i', 'pipe:0', '-map', '0:v:0', '-map', '0:a:0?',
+  ];
 }
 
 function videoArgs(job: FfmpegJob): string[] {

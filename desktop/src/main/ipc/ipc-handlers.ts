@@ -73,7 +73,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       return deps.settings.set(patch);
     },
     'sources:list': (args) => deps.listSources(args),
-    'auth:status': () => account.status(),
+    'auth:status': () => account.settled(),
     'auth:login': (args) => ackOf(() => account.login(args.email, args.password)),
     'auth:logout': () => account.logout(),
     'channel:get': () => ackOf(() => account.channel()),

@@ -9,11 +9,14 @@ const IDLE: BroadcastStatus = { state: 'idle', since: 0, epoch: 0, attempt: 0 };
 const HISTORY = 30;
 
 /** Broadcast state from main plus the sender that feeds it; the UI only calls start/stop/retry. */
-export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null, lateFrames: () => number) {
+export function useBroadcast(
+  bridge: Bridge,
+  stream: { getStream: () => MediaStream | null; release: () => void; lateFrames: () => number },
+) {
   const [status, setStatus] = useState<BroadcastStatus>(IDLE);
   const [samples, setSamples] = useState<HealthSample[]>([]);
-  const late = useRef(lateFrames);
-  late.current = lateFrames;
+  const media = useRef(stream);
+  media.current = stream;
   const [error, setError] = useState<Pick<BroadcastError, 'code' | 'message'> | null>(null);
   const sender = useRef<ReturnType<typeof createMediaSender> | null>(null);
 
@@ -27,6 +30,7 @@ export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null
       setSamples([]);
       snd.stop();
       sender.current = null;
+      media.current.release();
     }
   }, []);
 
@@ -34,7 +38,7 @@ export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null
     const offs = [
       bridge.on('broadcast:state', follow),
       bridge.on('broadcast:health', (health: BroadcastHealth) =>
-        setSamples((prev) => [...prev.slice(-(HISTORY - 1)), { health, lateFrames: late.current() }])),
+        setSamples((prev) => [...prev.slice(-(HISTORY - 1)), { health, lateFrames: media.current.lateFrames() }])),
       bridge.on('broadcast:error', (e) => setError(e)),
     ];
     void bridge.broadcast.status().then((ack) => ack.ok && setStatus(ack.data));
@@ -44,20 +48,21 @@ export function useBroadcast(bridge: Bridge, getStream: () => MediaStream | null
   const start = useCallback(
     async (args: BroadcastStartArgs, send: SenderOptions) => {
       setError(null);
-      const stream = getStream();
       if (args.input.kind === 'stream') {
-        if (!stream) return;
-        sender.current = createMediaSender(bridge, stream, send);
+        const out = media.current.getStream();
+        if (!out) return;
+        sender.current = createMediaSender(bridge, out, send);
       }
       const ack = await bridge.broadcast.start(args);
       if (!ack.ok) {
         sender.current = null;
+        media.current.release();
         setError(ack.error);
         return;
       }
       follow(ack.data);
     },
-    [bridge, follow, getStream],
+    [bridge, follow],
   );
 
   const stop = useCallback(async () => {

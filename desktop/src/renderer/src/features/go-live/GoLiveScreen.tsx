@@ -38,7 +38,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const [scene, setScene] = useState<Scene>({ kind: 'pip', corner: 'br', pipSize: 0.25 });
   const [streamKey, setStreamKey] = useState('');
   const composed = useComposedStream(canvasRef, choice, scene, settings.fps, display);
-  const broadcast = useBroadcast(bridge, composed.getStream, composed.lateFrames);
+  const broadcast = useBroadcast(bridge, composed);
   const { width, height } = outputSize(settings);
   const busy = broadcast.status.state !== 'idle';
   const canGoLive = settings.mode === 'account' ? signedIn : streamKey.length > 0;

@@ -38,14 +38,10 @@ export function useComposedStream(
     const audio = createAudioMix();
     compositor.current = comp;
     mix.current = audio;
-    const tracks = [...canvas.captureStream(fps).getVideoTracks()];
-    const audioTrack = audio.track();
-    if (audioTrack) tracks.push(audioTrack);
-    output.current = new MediaStream(tracks);
     return () => {
       comp.close();
       void audio.close();
-      stopStream(output.current);
+      output.current?.getVideoTracks().forEach((t) => t.stop());
       output.current = null;
     };
   }, [canvasRef, fps]);
@@ -80,5 +76,25 @@ export function useComposedStream(
     };
   }, [choice.screenId, choice.cameraId, choice.micId, fps, display]);
 
-  return { getStream: () => output.current, lateFrames: () => compositor.current?.lateFrames() ?? 0 };
+  /**
+   * The stream to send, created on demand: a canvas capture costs about half a core at 720p in
+   * software (measured, docs/desktop.md) even when nothing consumes it, so it exists only while
+   * broadcasting and {@link release} stops it.
+   */
+  const getStream = () => {
+    const canvas = canvasRef.current;
+    if (!output.current && canvas) {
+      const tracks = [...canvas.captureStream(fps).getVideoTracks()];
+      const audioTrack = mix.current?.track();
+      if (audioTrack) tracks.push(audioTrack);
+      output.current = new MediaStream(tracks);
+    }
+    return output.current;
+  };
+  // Only the canvas track is stopped: the mix's audio track lives as long as the mix.
+  const release = () => {
+    output.current?.getVideoTracks().forEach((t) => t.stop());
+    output.current = null;
+  };
+  return { getStream, release, lateFrames: () => compositor.current?.lateFrames() ?? 0 };
 }
