@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `${cpus().length} × ${cpu}, Node ${process.version}`;
+  // The load average says how much else ran on this shared machine: compare ratios, not absolute numbers.
+  return `${cpus().length} × ${cpu}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) when written`;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -17,8 +17,10 @@ export const LOW_LATENCY_HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
   // Sit 1.5 fragments behind the live edge: one fragment of safety plus half a fragment of slack.
   liveSyncDuration: LIVE_SYNC_SEC,
-  // Past 5 s behind (a stall, a background tab) hls.js jumps back to the sync point.
-  liveMaxLatencyDuration: 5,
+  // Past 3 s behind the playlist's edge hls.js jumps back to the sync point. hls.js only speeds up
+  // within one fragment of the target (1.5-2.5 s), so a viewer who joined as the stream started
+  // (playlist of one fragment) sat at ~3.2 s for good with 5 here (bench/latency, first join).
+  liveMaxLatencyDuration: 3,
   // hls.js moves the target back by this much after each stall (default 1 s): half a fragment keeps a
   // one-off stall (a CPU spike) from costing a whole second of latency for the rest of the watch.
   liveSyncOnStallIncrease: 0.5,
