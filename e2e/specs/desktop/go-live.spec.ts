@@ -70,7 +70,7 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
 
     const watch = await browser.context.newPage();
     await watch.goto(`${p.urls.site}/c/${slug}`);
-    expect(await playbackGain(watch, 4000), 'channel page plays ≥ 3 s in 4 s').toBeGreaterThanOrEqual(3);
+    expect(await playbackGain(watch, 6000), 'channel page plays ≥ 3 s in 6 s').toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('recording-path').textContent()).toContain(desktop.recordDir);
     // The count itself comes from chat presence (server side); the panel must show the API's number.
     await expect.poll(async () => {
@@ -95,7 +95,7 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     expect(desktop.core.engine.status().epoch, 'a new ffmpeg run publishes').toBeGreaterThan(epochBefore);
     console.info(`[desktop e2e] live again ${backAfterMs} ms after nginx restart (epoch ${epochBefore} → ${desktop.core.engine.status().epoch})`);
     await waitFor('the channel to be live again', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 20_000);
-    expect(await playbackGain(watch, 4000, 45_000), 'channel page plays again').toBeGreaterThanOrEqual(3);
+    expect(await playbackGain(watch, 6000, 45_000), 'channel page plays again ≥ 3 s in 6 s').toBeGreaterThanOrEqual(3);
 
     await page.getByTestId('stop').click();
     await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 10_000 });
