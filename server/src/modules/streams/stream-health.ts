@@ -11,7 +11,8 @@ const MAX_KEYFRAME_SEC = 2;
  */
 export function keyframeIntervalFromPlaylist(m3u8: string): number | null {
   const durations = [...m3u8.matchAll(/#EXTINF:([\d.]+)/g)].map((m) => Number(m[1]));
-  if (durations.length < 2) return null;
+  // The first fragments of a stream can be cut short; wait for a few before judging.
+  if (durations.length < 3) return null;
   const sorted = durations.slice(-6).sort((a, b) => a - b);
   return Math.round(sorted[Math.floor(sorted.length / 2)]! * 100) / 100;
 }
