@@ -9,6 +9,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { redisPlugin } from './plugins/redis.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { desktopLoginRoutes } from './modules/auth/desktop-login.routes.js';
 import { kakaoRoutes } from './modules/auth/kakao.routes.js';
 import { categoryRoutes } from './modules/categories/categories.routes.js';
 import { meRoutes } from './modules/me/me.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp({ config, ingest }: BuildOptions): Promise<Fastif
     await api.register(chatWordsRoutes);
     await api.register(authRoutes, { prefix: '/auth' });
     await api.register(kakaoRoutes, { prefix: '/auth' });
+    await api.register(desktopLoginRoutes, { prefix: '/auth' });
   }, { prefix: '/api' });
   await app.register(rtmpRoutes, { prefix: '/internal/rtmp' });
   await app.register(sitePlugin);

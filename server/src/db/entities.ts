@@ -187,4 +187,36 @@ export const PublishTokenEntity = new EntitySchema<PublishTokenRow>({
   },
 });
 
-export const entities = [UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity, ...chatEntities];
+export interface DesktopLoginCodeRow {
+  id: number;
+  /** SHA-256 of the one-time code the loopback redirect carries. */
+  codeHash: string;
+  userId: number;
+  /** BASE64URL(SHA-256(verifier)) the desktop app sent when it started (RFC 7636 S256). */
+  challenge: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  /** The refresh family the exchange started: revoked if the code is presented again (RFC 6749 §4.1.2). */
+  familyId: string | null;
+  createdAt: Date;
+}
+
+export const DesktopLoginCodeEntity = new EntitySchema<DesktopLoginCodeRow>({
+  name: 'DesktopLoginCode',
+  tableName: 'desktop_login_codes',
+  columns: {
+    id,
+    codeHash: { name: 'code_hash', type: 'varchar', length: 64, unique: true },
+    userId: { name: 'user_id', type: 'integer' },
+    challenge: { type: 'varchar', length: 64 },
+    expiresAt: { name: 'expires_at', type: 'datetime', precision: 3 },
+    usedAt: { name: 'used_at', type: 'datetime', precision: 3, nullable: true },
+    familyId: { name: 'family_id', type: 'varchar', length: 32, nullable: true },
+    createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
+  },
+});
+
+export const entities = [
+  UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity, DesktopLoginCodeEntity,
+  ...chatEntities,
+];

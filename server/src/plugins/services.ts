@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
 import { AuthService } from '../modules/auth/auth.service.js';
+import { DesktopLoginCodeRepository } from '../modules/auth/desktop-login-code.repository.js';
+import { DesktopLoginService } from '../modules/auth/desktop-login.service.js';
 import { RefreshTokenRepository } from '../modules/auth/refresh-token.repository.js';
 import { SessionService, type AccessTokenClaims } from '../modules/auth/session.service.js';
 import { CategoryRepository } from '../modules/categories/category.repository.js';
@@ -41,6 +43,8 @@ export interface Services {
   directoryCache: TtlCache<string>;
   /** Present when built inside the HTTP app (it signs JWTs); the CLI has no use for it. */
   authService: AuthService;
+  /** One-time codes of the desktop app's Kakao sign-in (loopback redirect). */
+  desktopLogin: DesktopLoginService;
 }
 
 declare module 'fastify' {
@@ -89,6 +93,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
     thumbnails,
     directoryCache,
     authService: new AuthService(users, channelService, sessionService),
+    desktopLogin: new DesktopLoginService(new DesktopLoginCodeRepository(ds), users, sessionService),
   };
 }
 

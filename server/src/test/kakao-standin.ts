@@ -12,6 +12,12 @@ export interface KakaoStandin {
   url: string;
   /** The account that "logs in" at the next authorize. */
   setUser(user: KakaoUser): void;
+  /**
+   * What the user does at authorize: `consent` and `cancel` answer at once (redirect with a code,
+   * or with `error=access_denied` as Kakao does when the user cancels); `page` serves a login page
+   * with both buttons, for a real browser to click.
+   */
+  setMode(mode: 'consent' | 'cancel' | 'page'): void;
   /** Kakao's config for the Lait server. */
   env(): Record<string, string>;
   requests: string[];
@@ -24,17 +30,46 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return body;
 }
 
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The consent step a real browser sees: the authorize parameters ride along in hidden fields. */
+function loginPage(p: URLSearchParams, user: KakaoUser): string {
+  const hidden = [...p].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  return `<!doctype html><html lang="ko"><meta charset="utf-8"><title>카카오계정 로그인</title>
+<form action="/oauth/authorize/decide" method="get">${hidden}
+<p data-testid="kakao-account">${escapeHtml(user.nickname)}</p>
+<button name="decision" value="consent" data-testid="kakao-consent">동의하고 계속하기</button>
+<button name="decision" value="cancel" data-testid="kakao-cancel">취소</button>
+</form></html>`;
+}
+
 /**
- * A local server speaking Kakao Login's REST protocol: the authorize redirect (auto-consent), the
- * token exchange with PKCE verification, and `/v2/user/me`. Error bodies follow Kakao's
- * `{ error, error_description, error_code }` form.
+ * A local server speaking Kakao Login's REST protocol: the authorize redirect (auto-consent,
+ * cancel, or a consent page), the token exchange with PKCE verification, and `/v2/user/me`. Error
+ * bodies follow Kakao's `{ error, error_description, error_code }` form.
  * @see https://developers.kakao.com/docs/latest/en/kakaologin/rest-api
  */
 export async function startKakaoStandin(clientId = 'test-rest-api-key'): Promise<KakaoStandin> {
   let user: KakaoUser = { id: 4_000_000_001, nickname: '카카오친구', email: 'friend@kakao.test', emailVerified: true };
+  let mode: 'consent' | 'cancel' | 'page' = 'consent';
   const codes = new Map<string, { challenge: string; redirectUri: string; user: KakaoUser }>();
   const tokens = new Map<string, KakaoUser>();
   const requests: string[] = [];
+
+  /** Kakao's redirect after the user's choice; a cancel carries `error=access_denied` (KOE error page aside). */
+  const decide = (p: URLSearchParams, decision: 'consent' | 'cancel'): string => {
+    const back = new URL(p.get('redirect_uri')!);
+    if (decision === 'consent') {
+      const code = randomBytes(16).toString('hex');
+      codes.set(code, { challenge: p.get('code_challenge')!, redirectUri: p.get('redirect_uri')!, user });
+      back.searchParams.set('code', code);
+    } else {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'User denied access');
+    }
+    if (p.get('state')) back.searchParams.set('state', p.get('state')!);
+    return back.toString();
+  };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -49,12 +84,11 @@ export async function startKakaoStandin(clientId = 'test-rest-api-key'): Promise
         if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) {
           return json(400, { error: 'invalid_request', error_description: 'code_challenge required', error_code: 'KOE010' });
         }
-        const code = randomBytes(16).toString('hex');
-        codes.set(code, { challenge: p.get('code_challenge')!, redirectUri: p.get('redirect_uri')!, user });
-        const back = new URL(p.get('redirect_uri')!);
-        back.searchParams.set('code', code);
-        if (p.get('state')) back.searchParams.set('state', p.get('state')!);
-        return res.writeHead(302, { location: back.toString() }).end();
+        if (mode === 'page') return res.writeHead(200, { 'content-type': 'text/html;charset=utf-8' }).end(loginPage(p, user));
+        return res.writeHead(302, { location: decide(p, mode) }).end();
+      }
+      if (req.method === 'GET' && url.pathname === '/oauth/authorize/decide') {
+        return res.writeHead(302, { location: decide(url.searchParams, url.searchParams.get('decision') === 'consent' ? 'consent' : 'cancel') }).end();
       }
       if (req.method === 'POST' && url.pathname === '/oauth/token') {
         const p = new URLSearchParams(await readBody(req));
@@ -101,6 +135,9 @@ export async function startKakaoStandin(clientId = 'test-rest-api-key'): Promise
     requests,
     setUser(u) {
       user = u;
+    },
+    setMode(m) {
+      mode = m;
     },
     env: () => ({ KAKAO_CLIENT_ID: clientId, KAKAO_AUTH_URL: `${url}/oauth/authorize`, KAKAO_TOKEN_URL: `${url}/oauth/token`, KAKAO_API_URL: url }),
     close: () => new Promise((r) => server.close(() => r())),

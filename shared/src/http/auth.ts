@@ -52,3 +52,37 @@ export const KakaoStartQuerySchema = Type.Object({
   /** Where the site goes after login (a path on this site). */
   next: Type.Optional(Type.String({ pattern: '^/[^/\\\\]', maxLength: 512 })),
 });
+
+/**
+ * `GET /api/auth/kakao/desktop`: the desktop app's Kakao sign-in (RFC 8252, native apps). The
+ * server runs its own Kakao flow, then sends the browser to `http://127.0.0.1:<port>/callback`
+ * with a one-time code that only the holder of the verifier behind `challenge` can redeem.
+ * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
+ */
+export const KakaoDesktopStartQuerySchema = Type.Object(
+  {
+    port: Type.Integer({ minimum: 1024, maximum: 65535, description: "the desktop app's listener on 127.0.0.1" }),
+    state: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9._~-]+$', description: 'opaque; echoed to the loopback' }),
+    challenge: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'BASE64URL(SHA-256(verifier)), RFC 7636 S256' }),
+  },
+  { additionalProperties: false },
+);
+export type KakaoDesktopStartQuery = Static<typeof KakaoDesktopStartQuerySchema>;
+
+/**
+ * `error` values the server sends to the desktop's loopback listener instead of a code: the user
+ * cancelled at Kakao, Kakao refused, the callback's state did not match, Kakao is not configured
+ * on this server, or the server failed.
+ */
+export const DESKTOP_LOGIN_ERRORS = ['access_denied', 'kakao_failed', 'state_mismatch', 'unavailable', 'server_error'] as const;
+export type DesktopLoginError = (typeof DESKTOP_LOGIN_ERRORS)[number];
+
+/** `POST /api/auth/desktop/exchange`: the loopback's one-time code and the PKCE verifier (RFC 7636 §4.1). */
+export const DesktopExchangeBodySchema = Type.Object(
+  {
+    code: Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }),
+    verifier: Type.String({ minLength: 43, maxLength: 128, pattern: '^[A-Za-z0-9._~-]+$' }),
+  },
+  { additionalProperties: false },
+);
+export type DesktopExchangeBody = Static<typeof DesktopExchangeBodySchema>;

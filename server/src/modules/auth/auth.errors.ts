@@ -53,3 +53,15 @@ export class OAuthFailedError extends AppError {
     super('AUTH_OAUTH_FAILED', message, status);
   }
 }
+
+export class DesktopCodeInvalidError extends AppError {
+  constructor(reason: string) {
+    super('AUTH_DESKTOP_CODE_INVALID', `This sign-in code cannot be used (${reason}); sign in again from the app`, 401);
+  }
+}
+
+export class DesktopVerifierMismatchError extends AppError {
+  constructor() {
+    super('AUTH_DESKTOP_VERIFIER_MISMATCH', 'The code verifier does not match the challenge this sign-in started with', 400);
+  }
+}

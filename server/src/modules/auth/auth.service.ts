@@ -47,6 +47,12 @@ export class AuthService {
 
   /** First Kakao login creates the user and channel; a verified email links an existing account. */
   async kakaoLogin(profile: KakaoProfile): Promise<{ user: UserRow; session: IssuedSession }> {
+    const user = await this.kakaoUser(profile);
+    return { user, session: await this.sessions.issue(user) };
+  }
+
+  /** The account of a Kakao profile, created or linked as {@link kakaoLogin} does, without a session. */
+  async kakaoUser(profile: KakaoProfile): Promise<UserRow> {
     let user = await this.users.findByKakaoId(profile.id);
     if (!user && profile.verifiedEmail) {
       user = await this.users.findByEmail(profile.verifiedEmail);
@@ -56,7 +62,7 @@ export class AuthService {
       const nickname = await this.freeNickname(profile.nickname ?? '카카오유저');
       user = await this.createUser({ email: profile.verifiedEmail, nickname, passwordHash: null, kakaoId: profile.id });
     }
-    return { user, session: await this.sessions.issue(user) };
+    return user;
   }
 
   private async createUser(row: Pick<UserRow, 'email' | 'nickname' | 'passwordHash' | 'kakaoId'>): Promise<UserRow> {

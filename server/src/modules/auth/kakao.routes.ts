@@ -1,14 +1,18 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { KakaoCallbackQuerySchema, KakaoStartQuerySchema } from '@lait/shared';
+import { KakaoCallbackQuerySchema, KakaoDesktopStartQuerySchema, KakaoStartQuerySchema, type DesktopLoginError, type KakaoCallbackQuery } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
 import { OAuthFailedError, OAuthStateError } from './auth.errors.js';
 import { KakaoClient } from './kakao.client.js';
 import { setRefreshCookie } from './refresh-cookie.js';
 
 const STATE_COOKIE = 'lait_oauth';
+const COOKIE_PATH = '/api/auth/kakao';
 
-interface PendingLogin { state: string; verifier: string; next: string }
+/** What the desktop app sent to `/kakao/desktop`: where its loopback listens and what it must echo. */
+interface DesktopPending { port: number; state: string; challenge: string }
+interface PendingLogin { state: string; verifier: string; next: string; desktop?: DesktopPending }
 
 function sameString(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -16,42 +20,89 @@ function sameString(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Only ever the IPv4 loopback literal (RFC 8252 §7.3, §8.3): never a host name or another address. */
+function loopbackUrl(desktop: DesktopPending, params: { code: string } | { error: DesktopLoginError }): string {
+  if (!Number.isInteger(desktop.port) || desktop.port < 1024 || desktop.port > 65535) throw new OAuthStateError();
+  const url = new URL(`http://127.0.0.1:${desktop.port}/callback`);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v as string);
+  url.searchParams.set('state', desktop.state);
+  return url.toString();
+}
+
 /**
- * `GET /api/auth/kakao` starts the flow; Kakao sends the browser back to `/api/auth/kakao/callback`.
- * state and the PKCE verifier live in a signed httpOnly cookie (SameSite=Lax: it must survive the
- * top-level redirect back from Kakao). On success the refresh cookie is set and the browser goes to
- * the site, which then calls /api/auth/refresh for an access token.
+ * `GET /api/auth/kakao` starts the flow for the site, `GET /api/auth/kakao/desktop` for the desktop
+ * app; Kakao sends the browser back to `/api/auth/kakao/callback` in both cases. state and the PKCE
+ * verifier (and the desktop app's port, state and challenge) live in a signed httpOnly cookie
+ * (SameSite=Lax: it must survive the top-level redirect back from Kakao). The site gets the refresh
+ * cookie and goes on to call /api/auth/refresh; the desktop app gets a one-time code on its
+ * loopback listener and redeems it at `POST /api/auth/desktop/exchange`.
  */
 export const kakaoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const kakao = new KakaoClient(app.config.kakao);
   const redirectUri = `${app.config.publicUrl}/api/auth/kakao/callback`;
   const secure = app.config.secureCookies;
+  const { authService, desktopLogin } = app.services;
+
+  function begin(reply: FastifyReply, next: string, desktop?: DesktopPending) {
+    const pending: PendingLogin = { state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url'), next, ...(desktop && { desktop }) };
+    const codeChallenge = createHash('sha256').update(pending.verifier).digest('base64url');
+    void reply.setCookie(STATE_COOKIE, JSON.stringify(pending), { signed: true, httpOnly: true, secure, sameSite: 'lax', path: COOKIE_PATH, maxAge: 600 });
+    return reply.redirect(kakao.authorizeUrl({ redirectUri, state: pending.state, codeChallenge }));
+  }
+
+  function takePending(req: FastifyRequest, reply: FastifyReply): PendingLogin | null {
+    const raw = req.cookies[STATE_COOKIE];
+    const unsigned = raw ? req.unsignCookie(raw) : null;
+    void reply.clearCookie(STATE_COOKIE, { path: COOKIE_PATH });
+    try {
+      return unsigned?.valid && unsigned.value ? (JSON.parse(unsigned.value) as PendingLogin) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every outcome goes back to the app's loopback, so the app never waits on a dead browser tab. */
+  async function desktopOutcome(req: FastifyRequest, pending: PendingLogin, desktop: DesktopPending, query: KakaoCallbackQuery) {
+    if (!query.state || !sameString(pending.state, query.state)) return loopbackUrl(desktop, { error: 'state_mismatch' });
+    if (query.error) return loopbackUrl(desktop, { error: query.error === 'access_denied' ? 'access_denied' : 'kakao_failed' });
+    if (!query.code) return loopbackUrl(desktop, { error: 'kakao_failed' });
+    try {
+      const token = await kakao.exchangeCode({ code: query.code, redirectUri, codeVerifier: pending.verifier });
+      const user = await authService.kakaoUser(await kakao.profile(token));
+      return loopbackUrl(desktop, { code: await desktopLogin.issueCode(user, desktop.challenge) });
+    } catch (err) {
+      if (err instanceof OAuthFailedError) {
+        req.log.warn({ err: err.message }, 'desktop Kakao sign-in refused by Kakao');
+        return loopbackUrl(desktop, { error: 'kakao_failed' });
+      }
+      req.log.error({ err }, 'desktop Kakao sign-in failed');
+      return loopbackUrl(desktop, { error: 'server_error' });
+    }
+  }
 
   app.get('/kakao', { schema: { tags: ['auth'], summary: 'Start Kakao login (redirects to Kakao)', querystring: KakaoStartQuerySchema } }, async (req, reply) => {
     if (!kakao.configured) throw new AppError('SERVICE_UNAVAILABLE', 'Kakao login is not configured on this server (KAKAO_CLIENT_ID)', 503);
-    const pending: PendingLogin = { state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url'), next: req.query.next ?? '/' };
-    const codeChallenge = createHash('sha256').update(pending.verifier).digest('base64url');
-    void reply.setCookie(STATE_COOKIE, JSON.stringify(pending), { signed: true, httpOnly: true, secure, sameSite: 'lax', path: '/api/auth/kakao', maxAge: 600 });
-    return reply.redirect(kakao.authorizeUrl({ redirectUri, state: pending.state, codeChallenge }));
+    return begin(reply, req.query.next ?? '/');
+  });
+
+  app.get('/kakao/desktop', {
+    schema: { tags: ['auth'], summary: "Start the desktop app's Kakao sign-in (redirects to Kakao, then to the app's loopback)", querystring: KakaoDesktopStartQuerySchema },
+  }, async (req, reply) => {
+    const desktop: DesktopPending = { port: req.query.port, state: req.query.state, challenge: req.query.challenge };
+    if (!kakao.configured) return reply.redirect(loopbackUrl(desktop, { error: 'unavailable' }));
+    return begin(reply, '/', desktop);
   });
 
   app.get('/kakao/callback', { schema: { tags: ['auth'], summary: 'Kakao redirects here', querystring: KakaoCallbackQuerySchema } }, async (req, reply) => {
-    const raw = req.cookies[STATE_COOKIE];
-    const unsigned = raw ? req.unsignCookie(raw) : null;
-    void reply.clearCookie(STATE_COOKIE, { path: '/api/auth/kakao' });
-    let pending: PendingLogin | null = null;
-    try {
-      pending = unsigned?.valid && unsigned.value ? (JSON.parse(unsigned.value) as PendingLogin) : null;
-    } catch {
-      pending = null;
-    }
+    const pending = takePending(req, reply);
+    if (pending?.desktop) return reply.redirect(await desktopOutcome(req, pending, pending.desktop, req.query));
     if (!pending || !req.query.state || !sameString(pending.state, req.query.state)) throw new OAuthStateError();
     if (req.query.error) throw new OAuthFailedError(`Kakao login was not completed (${req.query.error})`, 400);
     if (!req.query.code) throw new OAuthFailedError('Kakao did not return an authorization code', 400);
 
     const token = await kakao.exchangeCode({ code: req.query.code, redirectUri, codeVerifier: pending.verifier });
     const profile = await kakao.profile(token);
-    const { session } = await app.services.authService.kakaoLogin(profile);
+    const { session } = await authService.kakaoLogin(profile);
     setRefreshCookie(reply, session, secure);
     return reply.redirect(`${pending.next}${pending.next.includes('?') ? '&' : '?'}login=kakao`);
   });

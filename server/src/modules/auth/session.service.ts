@@ -52,6 +52,10 @@ export class SessionService {
     return { userId: row.userId, familyId: row.familyId };
   }
 
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.tokens.revokeFamily(familyId);
+  }
+
   async revoke(refreshToken: string, everywhere: boolean): Promise<void> {
     const row = await this.tokens.findByHash(sha256(refreshToken));
     if (!row) return;
