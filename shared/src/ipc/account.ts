@@ -13,7 +13,7 @@ export const AccountUserSchema = Type.Object({
 export type AccountUser = Static<typeof AccountUserSchema>;
 
 /**
- * Result of `auth:status`, `auth:login` and `auth:logout`. Tokens never appear here: the access
+ * Result of `auth:status`, `auth:login`, `auth:kakao` and `auth:logout`. Tokens never appear here: the access
  * and refresh tokens stay in main.
  */
 export const AccountStatusSchema = Type.Object({

@@ -40,6 +40,16 @@ export function readRefreshCookie(headers: Headers): string | undefined {
   return undefined;
 }
 
+/** Expiry (ms since the epoch) of a JWT, read without verifying it; +Infinity when it has none. */
+function tokenExpiry(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Talks to the Lait REST API for the desktop app. Lives in main only: the access token stays in
  * memory, the refresh token goes to the {@link SessionStore}, and the renderer only ever gets
@@ -159,6 +169,14 @@ export function createAccountClient(opts: AccountClientOptions) {
       takeAuth(res.body);
       return status();
     },
+    /** Finish a Kakao sign-in: trade the loopback's one-time code + PKCE verifier for a session, like login. */
+    async exchangeDesktopCode(code: string, verifier: string): Promise<AccountStatus> {
+      await s.restoring.catch(() => undefined);
+      const res = await call('POST', '/api/auth/desktop/exchange', { body: { code, verifier } });
+      if (res.status !== 200) throw fromHttp(res.status, res.body);
+      takeAuth(res.body);
+      return status();
+    },
     async logout(): Promise<AccountStatus> {
       // Revoke on the server when it answers; sign out locally whatever happens.
       if (s.refreshToken) await call('POST', '/api/auth/logout', { cookie: true, body: {} }).catch(() => undefined);
@@ -190,6 +208,18 @@ export function createAccountClient(opts: AccountClientOptions) {
       const res = await call('GET', '/api/categories');
       if (res.status !== 200) throw fromHttp(res.status, res.body);
       return (res.body as { categories: CategoryOption[] }).categories.map(({ slug, nameKo, nameEn }) => ({ slug, nameKo, nameEn }));
+    },
+    /**
+     * An access token for the chat socket's handshake (main only), refreshed first when it
+     * expires within `minValidSec` or when `renew` asks for it (the server said it expired).
+     */
+    async accessToken(opts: { renew?: boolean; minValidSec?: number } = {}): Promise<string> {
+      await s.restoring.catch(() => undefined);
+      const margin = (opts.minValidSec ?? 30) * 1000;
+      const stale = !s.accessToken || opts.renew === true || tokenExpiry(s.accessToken) - Date.now() < margin;
+      if (stale && !(await refresh())) throw new AccountError('UNAUTHORIZED', 'Not signed in');
+      if (!s.accessToken) throw new AccountError('UNAUTHORIZED', 'Not signed in');
+      return s.accessToken;
     },
     async publishToken(): Promise<PublishCredentials> {
       const b = await authed<{ token: string; rtmpUrl: string; expiresAt: string }>('POST', '/api/me/channel/publish-token', {});
