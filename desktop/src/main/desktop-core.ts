@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import type { AppInfo, CaptureSource, Settings, SourcesListArgs } from '@lait/shared';
 import { createAccountClient } from './account/account-client.js';
+import { createKakaoSignIn } from './account/kakao-loopback.js';
 import type { SessionStore } from './account/session-store.js';
 import { createBroadcastEngine } from './broadcast/broadcast-engine.js';
 import type { X264Preset } from './broadcast/ffmpeg-args.js';
 import { isExecutable } from './broadcast/ffmpeg-path.js';
 import { sampleProcessCpu } from './broadcast/process-cpu.js';
+import { createChatRelay } from './chat/chat-relay.js';
+import { createIpcEventSource } from './ipc/ipc-events.js';
 import { createIpcHandlers } from './ipc/ipc-handlers.js';
 import { createIpcRegistry } from './ipc/ipc-registry.js';
 import { createSettingsStore } from './settings/settings-store.js';
@@ -22,6 +25,8 @@ export interface DesktopCoreOptions {
   runtime: Pick<AppInfo, 'name' | 'version' | 'platform' | 'versions'>;
   listSources?: (args: SourcesListArgs) => Promise<CaptureSource[]>;
   log?: (msg: string, err: unknown) => void;
+  /** Opens the system browser for Kakao sign-in (Electron's `shell.openExternal`). */
+  openExternal?: (url: string) => Promise<void> | void;
 }
 
 function ffmpegVersion(path: string): string {
@@ -34,7 +39,7 @@ function ffmpegVersion(path: string): string {
 }
 
 /**
- * The desktop app without Electron: settings, account, engine and the validated IPC registry.
+ * The desktop app without Electron: settings, account, engine, chat relay and the validated IPC registry.
  * Electron's main binds it to ipcMain; tests and the benchmark serve it over the WS bridge.
  */
 export async function createDesktopCore(opts: DesktopCoreOptions) {
@@ -47,9 +52,15 @@ export async function createDesktopCore(opts: DesktopCoreOptions) {
   const account = createAccountClient({ serverUrl: settings.get().serverUrl, ...(opts.sessionStore && { store: opts.sessionStore }) });
   // Not awaited: a slow or unreachable server must not hold the window back; auth:status waits.
   void account.restore();
+  const kakao = createKakaoSignIn({
+    serverUrl: () => account.status().serverUrl,
+    openExternal: opts.openExternal ?? (() => Promise.reject(new Error('no system browser in this process'))),
+    exchange: (code, verifier) => account.exchangeDesktopCode(code, verifier),
+  });
+  const chat = createChatRelay({ account });
   const registry = createIpcRegistry(
     createIpcHandlers({
-      engine, account, settings, recordDir: opts.recordDir,
+      engine, account, kakao, chat, settings, recordDir: opts.recordDir,
       listSources: opts.listSources ?? (async () => []),
       appInfo: () => ({ ...opts.runtime, ffmpeg: ffmpegInfo, recordDir: opts.recordDir }),
       measureSetup: async () => {
@@ -61,7 +72,13 @@ export async function createDesktopCore(opts: DesktopCoreOptions) {
     }),
     opts.log,
   );
-  return { engine, account, settings, registry, dispose: () => engine.dispose() };
+  const events = createIpcEventSource(engine, chat);
+  const dispose = () => {
+    chat.close();
+    kakao.cancel();
+    return engine.dispose();
+  };
+  return { engine, account, chat, settings, registry, events, dispose };
 }
 
 /** The core, see {@link createDesktopCore}. */

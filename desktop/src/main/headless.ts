@@ -15,6 +15,8 @@ export interface HeadlessDesktopOptions {
   dataDir: string;
   settings?: Partial<Settings>;
   x264Preset?: X264Preset;
+  /** The "system browser" for Kakao sign-in (e2e: a second Chromium page). */
+  openExternal?: (url: string) => Promise<void> | void;
 }
 
 /**
@@ -32,9 +34,10 @@ export async function startHeadlessDesktop(opts: HeadlessDesktopOptions) {
     defaults: { ...defaultSettings('rtmp://127.0.0.1:1935/live'), ...opts.settings },
     recordDir,
     sessionStore: createMemorySessionStore(),
+    ...(opts.openExternal && { openExternal: opts.openExternal }),
     runtime: { name: 'lait-headless', version: '0.0.0', platform: process.platform, versions: { electron: '', chrome: '', node: process.versions.node } },
   });
-  const bridge = await startWsBridgeServer({ registry: core.registry, engine: core.engine });
+  const bridge = await startWsBridgeServer({ registry: core.registry, events: core.events });
   return {
     core,
     bridgeUrl: bridge.url,

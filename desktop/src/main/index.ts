@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { app, safeStorage, type BrowserWindow } from 'electron';
+import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { createFileSessionStore, createMemorySessionStore } from './account/session-store.js';
 import { resolveFfmpeg } from './broadcast/ffmpeg-path.js';
 import { loadConfig } from './config.js';
 import { createDesktopCore } from './desktop-core.js';
-import { bindIpc, forwardEngineEvents } from './ipc/electron-ipc.js';
+import { bindIpc, forwardEvents } from './ipc/electron-ipc.js';
 import { defaultSettings } from './settings/settings-store.js';
 import { listDesktopSources } from './sources/desktop-sources.js';
 import { createMainWindow, isRendererUrl, restrictPermissions } from './window.js';
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     },
     listSources: listDesktopSources,
+    // Kakao sign-in happens in the user's own browser (RFC 8252), never in an app window.
+    openExternal: (url) => shell.openExternal(url),
     log: (msg, err) => console.error(msg, err),
   });
   const devUrl = config.ELECTRON_RENDERER_URL;
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
 
   let win: BrowserWindow | null = createMainWindow(devUrl);
   win.on('closed', () => (win = null));
-  forwardEngineEvents(core.engine, () => win?.webContents ?? null);
+  forwardEvents(core.events, () => win?.webContents ?? null);
 
   app.on('activate', () => {
     if (!win) win = createMainWindow(devUrl);

@@ -9,6 +9,20 @@ import {
 } from './account.js';
 import { AppInfoSchema } from './app.js';
 import {
+  ChatClearedEventSchema,
+  ChatConnectionStatusSchema,
+  ChatDeleteArgsSchema,
+  ChatDeletedEventSchema,
+  ChatMessagesEventSchema,
+  ChatNoticeEventSchema,
+  ChatOpenResultSchema,
+  ChatSendArgsSchema,
+  ChatSettingsEventSchema,
+  ChatTimeoutArgsSchema,
+  ChatUserArgsSchema,
+  ChatViewersEventSchema,
+} from './chat.js';
+import {
   BroadcastErrorSchema,
   BroadcastHealthSchema,
   BroadcastStartArgsSchema,
@@ -18,6 +32,7 @@ import {
 } from './broadcast.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings.js';
 import { SetupResultSchema } from './setup.js';
+import { ChatSendResultSchema } from '../chat/messages.js';
 import { SourcesListArgsSchema, SourcesListResultSchema } from './sources.js';
 
 /** Schema for channels that take no argument. */
@@ -36,6 +51,10 @@ export const IPC_CONTRACT = {
   'auth:status': { args: NoArgs, result: AccountStatusSchema },
   'auth:login': { args: AuthLoginArgsSchema, result: AccountStatusSchema },
   'auth:logout': { args: NoArgs, result: AccountStatusSchema },
+  /** Kakao through the system browser and a loopback redirect; answers when the browser comes back (3 min at most). */
+  'auth:kakao': { args: NoArgs, result: AccountStatusSchema },
+  /** Stops a waiting `auth:kakao`, which then answers AUTH_SIGNIN_CANCELLED. */
+  'auth:kakao-cancel': { args: NoArgs, result: Type.Null() },
   'channel:get': { args: NoArgs, result: AccountChannelSchema },
   'channel:update': { args: ChannelUpdateArgsSchema, result: AccountChannelSchema },
   'channel:categories': { args: NoArgs, result: Type.Array(CategoryOptionSchema) },
@@ -45,17 +64,33 @@ export const IPC_CONTRACT = {
   'broadcast:stop': { args: NoArgs, result: BroadcastStatusSchema },
   'broadcast:retry': { args: NoArgs, result: BroadcastStatusSchema },
   'broadcast:status': { args: NoArgs, result: BroadcastStatusSchema },
+  'chat:open': { args: NoArgs, result: ChatOpenResultSchema },
+  'chat:send': { args: ChatSendArgsSchema, result: ChatSendResultSchema },
+  'chat:delete': { args: ChatDeleteArgsSchema, result: Type.Null() },
+  'chat:timeout': { args: ChatTimeoutArgsSchema, result: Type.Object({ until: Type.String() }) },
+  'chat:ban': { args: ChatUserArgsSchema, result: Type.Null() },
+  'chat:unban': { args: ChatUserArgsSchema, result: Type.Null() },
+  'chat:clear': { args: NoArgs, result: Type.Null() },
+  'chat:close': { args: NoArgs, result: Type.Null() },
 } as const satisfies Record<string, { args: TSchema; result: TSchema }>;
 
 /**
  * The map of main → renderer events and their payload schemas.
  * `broadcast:state` carries every state change, `broadcast:health` each ffmpeg progress
- * block (about once a second), `broadcast:error` each failure.
+ * block (about once a second), `broadcast:error` each failure. The `chat:*` events relay the
+ * streamer's own channel chat once `chat:open` was called; `chat:connection` carries the relay's state.
  */
 export const IPC_EVENTS = {
   'broadcast:state': BroadcastStatusSchema,
   'broadcast:health': BroadcastHealthSchema,
   'broadcast:error': BroadcastErrorSchema,
+  'chat:messages': ChatMessagesEventSchema,
+  'chat:deleted': ChatDeletedEventSchema,
+  'chat:cleared': ChatClearedEventSchema,
+  'chat:viewers': ChatViewersEventSchema,
+  'chat:settings': ChatSettingsEventSchema,
+  'chat:notice': ChatNoticeEventSchema,
+  'chat:connection': ChatConnectionStatusSchema,
 } as const satisfies Record<string, TSchema>;
 
 /** A renderer → main channel name. */

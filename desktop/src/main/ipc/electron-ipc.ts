@@ -1,6 +1,6 @@
-import { IPC_CHANNELS, type IpcEvent, type IpcEventPayload } from '@lait/shared';
+import { IPC_CHANNELS, IPC_EVENT_NAMES, type IpcEventPayload } from '@lait/shared';
 import { ipcMain, type WebContents } from 'electron';
-import type { BroadcastEngine } from '../broadcast/broadcast-engine.js';
+import type { IpcEventSource } from './ipc-events.js';
 import type { IpcRegistry } from './ipc-registry.js';
 
 /**
@@ -20,16 +20,13 @@ export function bindIpc(registry: IpcRegistry, isTrusted: (sender: WebContents, 
   return () => IPC_CHANNELS.forEach((c) => ipcMain.removeHandler(c));
 }
 
-/** Forward engine events to a renderer as the contract's event channels. */
-export function forwardEngineEvents(engine: BroadcastEngine, target: () => WebContents | null): () => void {
-  const send = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => {
-    const wc = target();
-    if (wc && !wc.isDestroyed()) wc.send(event, payload);
-  };
-  const offs = [
-    engine.on('state', (p) => send('broadcast:state', p)),
-    engine.on('health', (p) => send('broadcast:health', p)),
-    engine.on('error', (p) => send('broadcast:error', p)),
-  ];
+/** Forward every contract event (engine and chat relay) to a renderer. */
+export function forwardEvents(events: IpcEventSource, target: () => WebContents | null): () => void {
+  const offs = IPC_EVENT_NAMES.map((event) =>
+    events.on(event, (payload: IpcEventPayload<typeof event>) => {
+      const wc = target();
+      if (wc && !wc.isDestroyed()) wc.send(event, payload);
+    }),
+  );
   return () => offs.forEach((off) => off());
 }

@@ -12,14 +12,18 @@ import type {
 } from '@lait/shared';
 import type { AccountClient } from '../account/account-client.js';
 import { ackOf } from '../account/account-errors.js';
+import type { KakaoSignIn } from '../account/kakao-loopback.js';
 import { createPublishCredentials } from '../account/publish-credentials.js';
 import type { BroadcastEngine, BroadcastStartOptions } from '../broadcast/broadcast-engine.js';
+import type { ChatRelay } from '../chat/chat-relay.js';
 import type { IpcHandlers } from './ipc-registry.js';
 
 /** What the handlers need from the rest of main; Electron-specific parts come in as functions. */
 export interface IpcDeps {
   engine: BroadcastEngine;
   account: AccountClient;
+  kakao: KakaoSignIn;
+  chat: ChatRelay;
   settings: { get(): Settings; set(patch: SettingsPatch): Promise<Settings> };
   listSources(args: SourcesListArgs): Promise<CaptureSource[]>;
   appInfo(): AppInfo;
@@ -63,19 +67,26 @@ async function startBroadcast(deps: IpcDeps, args: BroadcastStartArgs): Promise<
 
 /** The channel handlers of the desktop app. */
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
-  const { account } = deps;
+  const { account, chat } = deps;
   return {
     'app:info': () => deps.appInfo(),
     'settings:get': () => deps.settings.get(),
     'settings:set': async (patch) => {
-      // A new server URL drops the session before anything could send it there.
-      if (patch.serverUrl !== undefined) await account.setServerUrl(patch.serverUrl);
+      // A new server URL drops the session (and the chat) before anything could send it there.
+      if (patch.serverUrl !== undefined && patch.serverUrl.replace(/\/+$/, '') !== account.status().serverUrl) {
+        chat.close();
+        deps.kakao.cancel();
+        await account.setServerUrl(patch.serverUrl);
+      }
       return deps.settings.set(patch);
     },
     'sources:list': (args) => deps.listSources(args),
     'auth:status': () => account.settled(),
-    'auth:login': (args) => ackOf(() => account.login(args.email, args.password)),
-    'auth:logout': () => account.logout(),
+    // The chat belongs to whoever was signed in: another sign-in or a sign-out closes it.
+    'auth:login': (args) => (chat.close(), ackOf(() => account.login(args.email, args.password))),
+    'auth:logout': () => (chat.close(), account.logout()),
+    'auth:kakao': () => (chat.close(), ackOf(() => deps.kakao.signIn())),
+    'auth:kakao-cancel': () => (deps.kakao.cancel(), null),
     'channel:get': () => ackOf(() => account.channel()),
     'channel:update': (args) => ackOf(() => account.updateChannel(args)),
     'channel:categories': () => ackOf(() => account.categories()),
@@ -85,5 +96,13 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     'broadcast:stop': () => deps.engine.stop(),
     'broadcast:retry': () => deps.engine.retryNow(),
     'broadcast:status': () => deps.engine.status(),
+    'chat:open': () => chat.open(),
+    'chat:send': (args) => chat.send(args.text),
+    'chat:delete': (args) => chat.delete(args.messageId),
+    'chat:timeout': (args) => chat.timeout(args.userId, args.seconds),
+    'chat:ban': (args) => chat.ban(args.userId),
+    'chat:unban': (args) => chat.unban(args.userId),
+    'chat:clear': () => chat.clear(),
+    'chat:close': () => chat.close(),
   };
 }

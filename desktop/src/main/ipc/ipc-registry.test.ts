@@ -19,6 +19,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'auth:status': () => ({ signedIn: false, serverUrl: 'http://x', user: null }),
     'auth:login': vi.fn(),
     'auth:logout': vi.fn(),
+    'auth:kakao': vi.fn(),
+    'auth:kakao-cancel': () => null,
     'channel:get': vi.fn(),
     'channel:update': vi.fn(),
     'channel:categories': () => [],
@@ -28,6 +30,14 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'broadcast:stop': () => status,
     'broadcast:retry': () => status,
     'broadcast:status': () => status,
+    'chat:open': vi.fn(),
+    'chat:send': vi.fn(),
+    'chat:delete': vi.fn(),
+    'chat:timeout': vi.fn(),
+    'chat:ban': vi.fn(),
+    'chat:unban': vi.fn(),
+    'chat:clear': vi.fn(),
+    'chat:close': () => null,
     ...overrides,
   };
 }
@@ -78,6 +88,22 @@ describe('ipc registry', () => {
     expect(h['auth:login']).not.toHaveBeenCalled();
     expect(h['channel:update']).not.toHaveBeenCalled();
     expect((await reg.dispatch('channel:update', { title: '새 방송', category: null })).ok).toBe(true);
+  });
+
+  it('validates chat arguments: no channel or nonce from the renderer, ids and durations in range', async () => {
+    const h = handlers();
+    const reg = createIpcRegistry(h);
+    const bad: [Parameters<typeof reg.dispatch>[0], unknown][] = [
+      ['chat:send', undefined], ['chat:send', { text: 42 }], ['chat:send', { text: 'x'.repeat(4001) }],
+      ['chat:send', { text: 'hi', channel: 'other' }], ['chat:send', { text: 'hi', nonce: 'abcdefgh' }],
+      ['chat:delete', { messageId: 'abc' }], ['chat:delete', { messageId: '1', channel: 'other' }],
+      ['chat:timeout', { userId: 2, seconds: 0 }], ['chat:timeout', { userId: 0, seconds: 600 }], ['chat:timeout', { userId: 2 }],
+      ['chat:ban', { userId: '2' }], ['chat:unban', {}], ['chat:open', { channel: 'other' }],
+    ];
+    for (const [channel, args] of bad) {
+      expect(await reg.dispatch(channel, args), `${channel} ${JSON.stringify(args)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    for (const c of ['chat:send', 'chat:delete', 'chat:timeout', 'chat:ban', 'chat:unban', 'chat:open'] as const) expect(h[c]).not.toHaveBeenCalled();
   });
 
   it('answers an unknown channel with IPC_UNKNOWN_CHANNEL', async () => {

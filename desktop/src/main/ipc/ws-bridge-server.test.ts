@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createAccountClient } from '../account/account-client.js';
 import { createBroadcastEngine } from '../broadcast/broadcast-engine.js';
+import { createChatRelay } from '../chat/chat-relay.js';
+import { createIpcEventSource } from './ipc-events.js';
 import { createIpcHandlers } from './ipc-handlers.js';
 import { createIpcRegistry } from './ipc-registry.js';
 import { startWsBridgeServer } from './ws-bridge-server.js';
@@ -19,13 +21,16 @@ afterEach(async () => close?.());
 describe('web bridge server', () => {
   it('validates calls like ipcMain does and pushes engine events', async () => {
     const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
+    const account = createAccountClient({ serverUrl: 'http://127.0.0.1:1' });
+    const chat = createChatRelay({ account });
     const registry = createIpcRegistry(createIpcHandlers({
-      engine, recordDir: null, listSources: async () => [], account: createAccountClient({ serverUrl: 'http://127.0.0.1:1' }),
+      engine, recordDir: null, listSources: async () => [], account, chat,
+      kakao: { signIn: () => { throw new Error('unused'); }, cancel: () => false },
       measureSetup: () => { throw new Error('unused'); },
       settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
       appInfo: () => { throw new Error('unused'); },
     }));
-    const server = await startWsBridgeServer({ registry, engine });
+    const server = await startWsBridgeServer({ registry, events: createIpcEventSource(engine, chat) });
     close = server.close;
     const ws = new WebSocket(server.url);
     const inbox: unknown[] = [];

@@ -1,6 +1,6 @@
 import { IPC_EVENT_NAMES } from '@lait/shared';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { BroadcastEngine } from '../broadcast/broadcast-engine.js';
+import type { IpcEventSource } from './ipc-events.js';
 import type { IpcRegistry } from './ipc-registry.js';
 
 // Same wire format as renderer/src/lib/bridge.ts: JSON text, bytes as { "$bytes": base64 }.
@@ -17,12 +17,12 @@ const decode = (text: string): unknown =>
  * (headless) Chromium against a real engine in tests. Same registry, same validation as
  * Electron's ipcMain; never started by the desktop app itself.
  */
-export async function startWsBridgeServer(opts: { registry: IpcRegistry; engine: BroadcastEngine; port?: number }) {
+export async function startWsBridgeServer(opts: { registry: IpcRegistry; events: IpcEventSource; port?: number }) {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: opts.port ?? 0 });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   const clients = new Set<WebSocket>();
   const offs = IPC_EVENT_NAMES.map((event) =>
-    opts.engine.on(event.slice('broadcast:'.length) as 'state' | 'health' | 'error', (payload: unknown) => {
+    opts.events.on(event, (payload: unknown) => {
       const frame = encode({ event, payload });
       clients.forEach((ws) => ws.send(frame));
     }),
