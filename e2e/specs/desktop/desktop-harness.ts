@@ -42,10 +42,15 @@ export async function serveRenderer(): Promise<{ url: string; close(): Promise<v
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** The desktop app's main process without Electron (real engine, account client, IPC registry) in a temp folder. */
-export async function startDesktop(opts: { ffmpegPath: string | null; settings?: Partial<Settings> }) {
+/**
+ * The desktop app's main process without Electron (real engine, account client, IPC registry) in a
+ * temp folder; `openExternal` stands in for the system browser (Kakao sign-in).
+ */
+export async function startDesktop(opts: { ffmpegPath: string | null; settings?: Partial<Settings>; openExternal?: (url: string) => void }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lait-desktop-e2e-'));
-  const app = await startHeadlessDesktop({ ffmpegPath: opts.ffmpegPath, dataDir, ...(opts.settings && { settings: opts.settings }) });
+  const app = await startHeadlessDesktop({
+    ffmpegPath: opts.ffmpegPath, dataDir, ...(opts.settings && { settings: opts.settings }), ...(opts.openExternal && { openExternal: opts.openExternal }),
+  });
   return {
     ...app,
     dataDir,
