@@ -6,7 +6,7 @@ import type { UiError } from '../account/use-account';
 /** Viewer counts change slowly and the server caches them; 5 s is plenty. */
 const POLL_MS = 5000;
 
-/** The signed-in channel, polled for the viewer count, and its title/category editing. */
+/** The signed-in channel (viewer count live from the chat relay, else polled), and its title/category editing. */
 export function useChannel(bridge: Bridge, signedIn: boolean) {
   const [channel, setChannel] = useState<AccountChannel | null>(null);
   const [categories, setCategories] = useState<CategoryOption[]>([]);
@@ -26,9 +26,13 @@ export function useChannel(bridge: Bridge, signedIn: boolean) {
     void poll();
     void bridge.channel.categories().then((ack) => !stopped && ack.ok && setCategories(ack.data));
     const timer = setInterval(() => void poll(), POLL_MS);
+    // The chat relay knows the count first (the server's chat presence); the poll catches up.
+    const off = bridge.on('chat:viewers', ({ channel, count }) =>
+      setChannel((c) => (c && c.slug === channel && c.viewerCount !== count ? { ...c, viewerCount: count } : c)));
     return () => {
       stopped = true;
       clearInterval(timer);
+      off();
     };
   }, [bridge, signedIn]);
 

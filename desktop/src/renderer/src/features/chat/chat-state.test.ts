@@ -1,0 +1,35 @@
+import type { ChatMessage, ChatOpenResult } from '@lait/shared';
+import { describe, expect, it } from 'vitest';
+import { chatReducer, compareIds, initialChatState, mergeMessages } from './chat-state';
+
+const msg = (id: string, text = `m${id}`): ChatMessage => ({
+  id, channel: 'ch', text, nonce: `n${id}`, createdAt: new Date(0).toISOString(), user: { id: 2, nickname: '보는사람', role: 'viewer' },
+});
+const opened = (history: ChatMessage[]): ChatOpenResult => ({
+  channel: 'ch', history, viewerCount: 3, role: 'streamer', settings: { slowModeSec: 0, followersOnlyMin: null, filterMode: 'mask' },
+});
+
+describe('desktop chat state', () => {
+  it('orders ids past 2^53 as numbers', () => {
+    expect(compareIds('9007199254740993', '9007199254740992')).toBeGreaterThan(0);
+    expect(compareIds('10', '9')).toBeGreaterThan(0);
+  });
+
+  it('merges batches by id without doubles and keeps the newest', () => {
+    const a = mergeMessages([], [msg('2'), msg('1')]);
+    expect(a.map((m) => m.id)).toEqual(['1', '2']);
+    expect(mergeMessages(a, [msg('2')])).toBe(a);
+    expect(mergeMessages(a, [msg('3'), msg('4')], 3).map((m) => m.id)).toEqual(['2', '3', '4']);
+  });
+
+  it('takes main’s snapshot on open but keeps what arrived after it; deletions and clears apply', () => {
+    let s = chatReducer(initialChatState, { type: 'messages', messages: [msg('1'), msg('5')] });
+    s = chatReducer(s, { type: 'opened', result: opened([msg('2'), msg('3')]) });
+    expect(s.messages.map((m) => m.id)).toEqual(['2', '3', '5']);
+    expect(s.role).toBe('streamer');
+    s = chatReducer(s, { type: 'deleted', ids: ['3'] });
+    expect(s.messages.map((m) => m.id)).toEqual(['2', '5']);
+    s = chatReducer(s, { type: 'cleared' });
+    expect(s.messages).toEqual([]);
+  });
+});

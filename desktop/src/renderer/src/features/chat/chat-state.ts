@@ -1,0 +1,71 @@
+import type { ChatConnectionStatus, ChatMessage, ChatOpenResult, ChatRole, ChatSettings } from '@lait/shared';
+
+/** Messages the panel keeps (main keeps the same number for a re-opened panel). */
+export const CHAT_LIMIT = 200;
+
+export interface ChatState {
+  messages: readonly ChatMessage[];
+  connection: ChatConnectionStatus;
+  role: ChatRole | null;
+  settings: ChatSettings | null;
+  viewerCount: number | null;
+}
+
+export type ChatAction =
+  | { type: 'opened'; result: ChatOpenResult }
+  | { type: 'messages'; messages: readonly ChatMessage[] }
+  | { type: 'deleted'; ids: readonly string[] }
+  | { type: 'cleared' }
+  | { type: 'viewers'; count: number }
+  | { type: 'settings'; settings: ChatSettings }
+  | { type: 'connection'; status: ChatConnectionStatus }
+  | { type: 'reset' };
+
+export const initialChatState: ChatState = {
+  messages: [], connection: { state: 'offline', code: null }, role: null, settings: null, viewerCount: null,
+};
+
+/** Ids are decimal strings of up to 20 digits (past 2^53): compared as digit strings. */
+export function compareIds(a: string, b: string): number {
+  const x = a.replace(/^0+(?=\d)/, '');
+  const y = b.replace(/^0+(?=\d)/, '');
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Merge by id: nothing twice, id order, the newest `limit`; `current` itself when nothing is new. */
+export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[], limit = CHAT_LIMIT): readonly ChatMessage[] {
+  const known = new Set(current.map((m) => m.id));
+  const fresh = incoming.filter((m) => !known.has(m.id) && (known.add(m.id), true));
+  if (fresh.length === 0) return current;
+  return [...current, ...fresh].sort((a, b) => compareIds(a.id, b.id)).slice(-limit);
+}
+
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'opened': {
+      const { history, role, settings, viewerCount } = action.result;
+      // Main's snapshot is the truth (deletions applied); anything newer already here stays.
+      const held = new Set(history.map((m) => m.id));
+      const last = history.at(-1)?.id;
+      const newer = last === undefined ? state.messages : state.messages.filter((m) => !held.has(m.id) && compareIds(m.id, last) > 0);
+      return { ...state, messages: mergeMessages(history, newer), role, settings, viewerCount };
+    }
+    case 'messages':
+      return { ...state, messages: mergeMessages(state.messages, action.messages) };
+    case 'deleted': {
+      const gone = new Set(action.ids);
+      return { ...state, messages: state.messages.filter((m) => !gone.has(m.id)) };
+    }
+    case 'cleared':
+      return { ...state, messages: [] };
+    case 'viewers':
+      return { ...state, viewerCount: action.count };
+    case 'settings':
+      return { ...state, settings: action.settings };
+    case 'connection':
+      return { ...state, connection: action.status };
+    case 'reset':
+      return initialChatState;
+  }
+}
