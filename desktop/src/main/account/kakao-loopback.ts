@@ -24,7 +24,7 @@ const LOOPBACK_ERRORS: Record<DesktopLoginError, () => AccountError> = {
   access_denied: () => new AccountError('AUTH_KAKAO_CANCELLED', 'Kakao sign-in was cancelled in the browser'),
   kakao_failed: () => new AccountError('AUTH_OAUTH_FAILED', 'Kakao refused the sign-in'),
   state_mismatch: () => new AccountError('AUTH_OAUTH_STATE_MISMATCH', 'The Kakao sign-in expired or did not start here; try again'),
-  unavailable: () => new AccountError('SERVICE_UNAVAILABLE', 'Kakao sign-in is not configured on this Lait server'),
+  unavailable: () => new AccountError('AUTH_KAKAO_UNAVAILABLE', 'Kakao sign-in is not configured on this Lait server'),
   server_error: () => new AccountError('SERVICE_UNAVAILABLE', 'The Lait server could not finish the Kakao sign-in'),
 };
 

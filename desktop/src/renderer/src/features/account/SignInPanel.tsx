@@ -1,7 +1,7 @@
 import type { AccountStatus } from '@lait/shared';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import type { UiError } from './use-account';
+import type { KakaoControls, UiError } from './use-account';
 
 interface Props {
   status: AccountStatus | null;
@@ -11,10 +11,12 @@ interface Props {
   onServerUrl: (url: string) => void;
   onLogin: (email: string, password: string) => void;
   onLogout: () => void;
+  /** Kakao through the system browser; absent: the button is not offered. */
+  kakao?: KakaoControls;
 }
 
-/** Email/password sign-in; main does the REST calls and keeps the tokens. */
-export function SignInPanel({ status, error, busy, serverUrl, onServerUrl, onLogin, onLogout }: Props) {
+/** Email/password or Kakao sign-in; main does the REST calls and keeps the tokens. */
+export function SignInPanel({ status, error, busy, serverUrl, onServerUrl, onLogin, onLogout, kakao }: Props) {
   const { t, errorText } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -48,7 +50,20 @@ export function SignInPanel({ status, error, busy, serverUrl, onServerUrl, onLog
         {t('account.password')}
         <input data-testid="signin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      <button type="submit" data-testid="signin-submit" disabled={busy || !email || !password}>{t('account.signIn')}</button>
+      <button type="submit" data-testid="signin-submit" disabled={busy || kakao?.waiting || !email || !password}>{t('account.signIn')}</button>
+      {kakao && (kakao.waiting ? (
+        <div className="kakao-waiting" data-testid="kakao-waiting" role="status">
+          <span>{t('account.kakaoWaiting')}</span>
+          <button type="button" data-testid="kakao-cancel" onClick={kakao.cancel}>{t('account.kakaoCancel')}</button>
+        </div>
+      ) : (
+        <button type="button" className="kakao" data-testid="signin-kakao" disabled={busy} onClick={() => {
+          if (server !== serverUrl) onServerUrl(server);
+          kakao.start();
+        }}>
+          {t('account.kakao')}
+        </button>
+      ))}
       {error && <p className="error" role="alert" data-testid="signin-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
     </form>
   );
