@@ -26,6 +26,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     plugins: [react()],
+    // The compositor/encoder worker imports mediabunny; ES workers allow code-splitting.
+    worker: { format: 'es' },
     build: { rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } } },
   },
 });

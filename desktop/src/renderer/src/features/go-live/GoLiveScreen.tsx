@@ -6,6 +6,7 @@ import { SignInPanel } from '../account/SignInPanel';
 import { useAccount } from '../account/use-account';
 import { BroadcastStatusBar } from '../broadcast/BroadcastStatusBar';
 import { useBroadcast } from '../broadcast/use-broadcast';
+import { ChatPanel } from '../chat/ChatPanel';
 import { HealthPanel } from '../health/HealthPanel';
 import { LivePanel } from '../live-panel/LivePanel';
 import { useChannel } from '../live-panel/use-channel';
@@ -17,7 +18,8 @@ import { AutoSetup } from '../setup/AutoSetup';
 import { DISPLAY_MEDIA_SOURCE_ID } from '../sources/capture';
 import { SourcePicker, type SourceChoice } from '../sources/SourcePicker';
 import { useSources } from '../sources/use-sources';
-import { useComposedStream } from './use-composed-stream';
+import { AudioMixer } from '../mixer/AudioMixer';
+import { useCapturePipeline } from './use-capture-pipeline';
 
 interface Props {
   bridge: Bridge;
@@ -28,7 +30,7 @@ interface Props {
 
 export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const { t } = useI18n();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
   const sources = useSources(bridge);
   const account = useAccount(bridge);
   const signedIn = account.status?.signedIn === true;
@@ -37,9 +39,9 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const [display, setDisplay] = useState<MediaStream | null>(null);
   const [scene, setScene] = useState<Scene>({ kind: 'pip', corner: 'br', pipSize: 0.25 });
   const [streamKey, setStreamKey] = useState('');
-  const composed = useComposedStream(canvasRef, choice, scene, settings.fps, display);
-  const broadcast = useBroadcast(bridge, composed);
   const { width, height } = outputSize(settings);
+  const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display);
+  const broadcast = useBroadcast(bridge, capture.sender);
   const busy = broadcast.status.state !== 'idle';
   const canGoLive = settings.mode === 'account' ? signedIn : streamKey.length > 0;
 
@@ -49,7 +51,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   );
   // Called straight from the click: getDisplayMedia needs the user gesture.
   const shareScreen = useCallback(() => {
-    void navigator.mediaDevices.getDisplayMedia({ video: { frameRate: settings.fps }, audio: false }).then((stream) => {
+    void navigator.mediaDevices.getDisplayMedia({ video: { frameRate: settings.fps }, audio: true }).then((stream) => {
       display?.getTracks().forEach((tr) => tr.stop());
       setDisplay(stream);
       setChoice((c) => ({ ...c, screenId: DISPLAY_MEDIA_SOURCE_ID }));
@@ -60,7 +62,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
     <main className="go-live">
       <section className="preview">
         <h2>{t('preview.title')}</h2>
-        <canvas ref={canvasRef} width={width} height={height} data-testid="preview" />
+        <div ref={previewRef} className="preview-canvas" />
         <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
         <div className="actions">
           {busy ? (
@@ -89,13 +91,16 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
             onServerUrl={(serverUrl) => onSettings({ serverUrl })}
             onLogin={(email, password) => void account.login(email, password)}
             onLogout={() => void account.logout()}
+            kakao={account.kakao}
           />
         )}
         {settings.mode === 'account' && channel.channel && (
           <LivePanel channel={channel.channel} categories={channel.categories} error={channel.error} onUpdate={channel.update} />
         )}
+        {settings.mode === 'account' && channel.channel && <ChatPanel bridge={bridge} selfId={account.status?.user?.id ?? null} />}
         <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />
+        <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
         <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} disabled={busy}
           onChange={onSettings} onKeyChange={setStreamKey} />
         <AutoSetup bridge={bridge} disabled={busy} onApply={onSettings} />

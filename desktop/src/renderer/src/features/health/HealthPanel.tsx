@@ -30,7 +30,7 @@ export function HealthPanel({ status, samples }: Props) {
         {status.liveSince !== undefined && row('health.duration', formatDuration(now - status.liveSince), 'duration')}
         {h && row('health.bitrate', `${h.bitrateKbps.toFixed(0)} kbps`, 'bitrate')}
         {h && row('health.fps', h.fps.toFixed(1), 'fps')}
-        {h && row('health.dropped', `${h.dropFrames} / ${last.lateFrames}`, 'dropped')}
+        {h && row('health.dropped', `${h.dropFrames + last.droppedFrames} / ${last.lateFrames}`, 'dropped')}
         {h && row('health.speed', `${h.speed.toFixed(2)}x`, 'speed')}
         {h?.cpuPercent !== undefined && row('health.cpu', `${h.cpuPercent.toFixed(0)}%`, 'cpu')}
         {h?.queuedBytes !== undefined && row('health.queue', `${Math.round(h.queuedBytes / 1024)} KB`, 'queue')}

@@ -2,9 +2,10 @@ import type { BroadcastHealth } from '@lait/shared';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, healthWarnings, type HealthSample } from './health-warnings';
 
-const h = (over: Partial<BroadcastHealth>, lateFrames = 0): HealthSample => ({
+const h = (over: Partial<BroadcastHealth>, lateFrames = 0, droppedFrames = 0): HealthSample => ({
   health: { frame: 0, fps: 30, bitrateKbps: 2500, speed: 1, dropFrames: 0, dupFrames: 0, outTimeMs: 10_000, at: 0, ...over },
   lateFrames,
+  droppedFrames,
 });
 
 describe('health warnings', () => {
@@ -27,6 +28,11 @@ describe('health warnings', () => {
     expect(healthWarnings([h({ dropFrames: 3 }), h({ dropFrames: 3 }), h({ dropFrames: 5 })])).toEqual(['frames-dropped']);
     expect(healthWarnings([h({ dropFrames: 3 }), h({ dropFrames: 3 }), h({ dropFrames: 3 })])).toEqual([]);
     expect(healthWarnings([h({}, 0), h({}, 2), h({}, 9)])).toEqual(['frames-late']);
+  });
+
+  it("counts frames the app's own encoder had to drop", () => {
+    expect(healthWarnings([h({}, 0, 0), h({}, 0, 0), h({}, 0, 4)])).toEqual(['frames-dropped']);
+    expect(healthWarnings([h({}, 0, 4), h({}, 0, 4), h({}, 0, 4)])).toEqual([]);
   });
 
   it('formats durations as h:mm:ss', () => {

@@ -8,6 +8,8 @@ export interface HealthSample {
   health: BroadcastHealth;
   /** Compositor ticks that came more than 1.5 frame intervals late, since going live. */
   lateFrames: number;
+  /** Frames the app's encoder could not take (it was still busy), since the pipeline started. */
+  droppedFrames: number;
 }
 
 /** ffmpeg reports a slow speed while its input buffer fills at the start of a run. */
@@ -25,7 +27,7 @@ const rose = (samples: HealthSample[], pick: (s: HealthSample) => number, by: nu
 
 /**
  * Warnings for the recent health samples (oldest first): sustained speed below 0.95× or a
- * growing upload queue → upload; ffmpeg drops → dropped frames; late compositor ticks → CPU.
+ * growing upload queue → upload; ffmpeg's or the app encoder's drops → dropped frames; late compositor ticks → CPU.
  */
 export function healthWarnings(samples: HealthSample[]): HealthWarning[] {
   const out: HealthWarning[] = [];
@@ -34,7 +36,7 @@ export function healthWarnings(samples: HealthSample[]): HealthWarning[] {
   const queues = recent.map((s) => s.health.queuedBytes ?? 0);
   const backlog = queues.length === 3 && (queues[2] ?? 0) > QUEUE_BEHIND && queues.every((q, i) => i === 0 || q >= (queues[i - 1] ?? 0));
   if (slow || backlog) out.push('upload-slow');
-  if (rose(samples, (s) => s.health.dropFrames, 0)) out.push('frames-dropped');
+  if (rose(samples, (s) => s.health.dropFrames + s.droppedFrames, 0)) out.push('frames-dropped');
   if (rose(samples, (s) => s.lateFrames, 5)) out.push('frames-late');
   return out;
 }

@@ -1,4 +1,5 @@
 import { OUTPUT_PRESETS, type BroadcastStartArgs, type Settings } from '@lait/shared';
+import type { SendSettings } from '../broadcast/use-broadcast';
 
 /** Output size of the current preset. */
 export function outputSize(settings: Settings): { width: number; height: number } {
@@ -6,8 +7,8 @@ export function outputSize(settings: Settings): { width: number; height: number 
 }
 
 /**
- * The `broadcast:start` arguments for the settings. With `copy` ffmpeg passes MediaRecorder's
- * H.264 through (keyframes from `videoKeyFrameIntervalDuration`); with `x264` it re-encodes
+ * The `broadcast:start` arguments for the settings. With `copy` ffmpeg passes the app's own
+ * H.264 (WebCodecs, keyframes forced every `keyframeSec`) through; with `x264` it re-encodes
  * with a fixed GOP (docs/desktop.md).
  */
 export function startArgs(settings: Settings, streamKey: string): BroadcastStartArgs {
@@ -17,15 +18,15 @@ export function startArgs(settings: Settings, streamKey: string): BroadcastStart
     record: settings.record,
     video: { width, height, fps: settings.fps, bitrateKbps: settings.videoBitrateKbps, keyframeSec: settings.keyframeSec, encoder: settings.encoder },
     audio: { bitrateKbps: settings.audioBitrateKbps },
-    input: { kind: 'stream', container: 'webm' },
+    input: { kind: 'stream', container: 'matroska' },
   };
 }
 
 /**
- * MediaRecorder settings matching {@link startArgs}. When ffmpeg re-encodes, the recorder gets
- * twice the target bitrate so the intermediate encode costs little quality.
+ * The app encoder's settings matching {@link startArgs}. When ffmpeg re-encodes, the app's encode
+ * gets twice the target bitrate so the intermediate encode costs little quality.
  */
-export function senderOptions(settings: Settings) {
+export function senderOptions(settings: Settings): SendSettings {
   return {
     videoBitsPerSecond: settings.videoBitrateKbps * (settings.encoder === 'x264' ? 2000 : 1000),
     audioBitsPerSecond: Math.max(settings.audioBitrateKbps, 96) * 1000,

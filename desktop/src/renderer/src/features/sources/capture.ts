@@ -35,3 +35,20 @@ export function openMic(deviceId: string): Promise<MediaStream> {
 export function stopStream(stream: MediaStream | null): void {
   stream?.getTracks().forEach((t) => t.stop());
 }
+
+/**
+ * The computer's own sound for a desktopCapturer source, where the OS offers loopback capture
+ * (Windows; Chromium asks for the desktop video too, which is dropped at once). Null elsewhere
+ * (macOS has no loopback without a virtual device) and in plain browsers.
+ */
+export async function openSystemAudio(sourceId: string): Promise<MediaStream | null> {
+  if (sourceId === DISPLAY_MEDIA_SOURCE_ID) return null;
+  const constraints = {
+    audio: { mandatory: { chromeMediaSource: 'desktop' } },
+    video: { mandatory: { chromeMediaSource: 'desktop', chromeMediaSourceId: sourceId, maxWidth: 16, maxHeight: 16, maxFrameRate: 1 } },
+  } as unknown as MediaStreamConstraints;
+  const stream = await navigator.mediaDevices.getUserMedia(constraints).catch(() => null);
+  if (!stream) return null;
+  stream.getVideoTracks().forEach((t) => t.stop());
+  return stream.getAudioTracks().length > 0 ? new MediaStream(stream.getAudioTracks()) : null;
+}
