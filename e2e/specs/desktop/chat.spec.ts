@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBareServer, type BareServer } from '../../helpers/bare-server.js';
+import { launchBrowser, type Browser } from '../../helpers/browser.js';
+import { ROOT } from '../../helpers/paths.js';
+import { openRenderer, serveRenderer, signUp, startDesktop } from './desktop-harness.js';
+
+const WEB_DIST = path.join(ROOT, 'viewer-web/dist');
+const line = (page: Page, text: string) => page.locator('[data-testid="chat-message"]', { hasText: text });
+
+/**
+ * The desktop app's chat panel (built renderer in headless Chromium, main's chat relay over the WS
+ * bridge) against a real server, with a signed-in viewer on the site's channel page: messages both
+ * ways, Hangul through the IME, and a ban from the desktop that the viewer's page feels.
+ */
+describe('desktop broadcaster: live panel chat', () => {
+  let server: BareServer;
+  let browser: Browser;
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let desktop: Awaited<ReturnType<typeof startDesktop>>;
+  const streamer = { email: 'chat-caster@lait.test', password: 'violet-harbor-2026', nickname: '채팅방장' };
+  const viewer = { email: 'chat-viewer@lait.test', password: 'warm-welcome-2026', nickname: '시청자' };
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('viewer-web is not built: npm run build -w viewer-web');
+    server = await startBareServer({ WEB_DIST_DIR: WEB_DIST });
+    renderer = await serveRenderer();
+    desktop = await startDesktop({ ffmpegPath: null, settings: { serverUrl: server.url, mode: 'account' } });
+    browser = await launchBrowser({ fakeMedia: true });
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await browser?.close();
+    await renderer?.close();
+    await server?.stop();
+    server?.cleanup();
+  });
+
+  it('relays a viewer’s Korean message to the app, the app’s IME-composed reply to the viewer, and a ban from the app', async () => {
+    const { slug } = await signUp(server.url, streamer);
+    const app = await browser.context.newPage();
+    const errors = await openRenderer(app, renderer.url, desktop.bridgeUrl);
+    await app.getByTestId('signin-email').fill(streamer.email);
+    await app.getByTestId('signin-password').fill(streamer.password);
+    await app.getByTestId('signin-submit').click();
+    await app.locator('[data-testid="chat-connection"][data-state="connected"]').waitFor({ timeout: 20_000 });
+
+    // The viewer signs up inside their page (the refresh cookie lands there) and opens the channel.
+    const watch = await browser.context.newPage();
+    await watch.goto(server.url);
+    await watch.evaluate(async (body) => {
+      const res = await fetch('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`signup ${res.status}: ${await res.text()}`);
+    }, viewer);
+    await watch.goto(`${server.url}/c/${slug}`);
+    await watch.locator('[data-testid="chat-status"][data-state="connected"]').waitFor({ timeout: 20_000 });
+    // The live panel's count comes from the relay's chat:viewers, without waiting for the 5 s poll.
+    await app.locator('[data-testid="viewer-count"][data-count="2"]').waitFor({ timeout: 4_000 });
+
+    await watch.getByTestId('chat-input').fill('안녕하세요 👋');
+    await watch.getByTestId('chat-input').press('Enter');
+    const hello = line(app, '안녕하세요 👋');
+    await hello.waitFor({ timeout: 10_000 });
+    expect(await hello.textContent()).toContain(viewer.nickname);
+
+    // The streamer types 반가워요 through the IME: Enter while a syllable is composing sends nothing.
+    const input = app.getByTestId('chat-input');
+    await input.click();
+    const cdp = await app.context().newCDPSession(app);
+    const compose = (text: string) => cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    for (const [steps, syllable] of [[['ㅂ', '바', '반'], '반'], [['ㄱ', '가'], '가'], [['ㅇ', '워'], '워']] as const) {
+      for (const step of steps) await compose(step);
+      await cdp.send('Input.insertText', { text: syllable });
+    }
+    await compose('ㅇ');
+    await compose('요');
+    await app.keyboard.press('Enter');
+    await app.waitForTimeout(800);
+    expect(await line(app, '반가워').count()).toBe(0);
+    await cdp.send('Input.insertText', { text: '요' });
+    // CDP's synthetic IME lets that Enter reach the textarea as a line break (a real IME eats it); sending trims it.
+    expect((await input.inputValue()).trim()).toBe('반가워요');
+    await app.keyboard.press('Enter');
+    const reply = line(watch, '반가워요');
+    await reply.waitFor({ timeout: 10_000 });
+    await line(app, '반가워요').waitFor({ timeout: 10_000 });
+    expect(await input.inputValue()).toBe('');
+    expect(await line(watch, '반가워요').count()).toBe(1);
+
+    // Ban from the app's menu on the viewer's line: their recent lines go, and their page cannot chat.
+    await hello.getByTestId('chat-menu-button').click();
+    await app.getByTestId('chat-ban').click();
+    await app.getByTestId('chat-done').waitFor({ timeout: 10_000 });
+    await expect.poll(() => line(app, '안녕하세요 👋').count(), { timeout: 10_000 }).toBe(0);
+    await watch.getByTestId('chat-input').fill('저 차단됐나요?');
+    await watch.getByTestId('chat-input').press('Enter');
+    await watch.locator('[data-testid="chat-error"][data-code="CHAT_BANNED"]').waitFor({ timeout: 10_000 });
+    expect(await line(app, '저 차단됐나요?').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
