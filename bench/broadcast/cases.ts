@@ -23,6 +23,8 @@ export interface CaseResult {
   dupFrames?: number;
   /** App only: compositor ticks more than 1.5 intervals late while live. */
   lateFrames?: number;
+  /** App only: how the pipeline made its pictures (direct frame, I420 paste or canvas). */
+  path?: string;
 }
 
 export interface CaseEnv {
@@ -33,6 +35,9 @@ export interface CaseEnv {
   seconds: number;
   warmupSec: number;
 }
+
+/** The scenes measured: the full composition, and the common "just my screen" case. */
+export type BenchScene = 'pip' | 'screen';
 
 const SIZES: Record<'720p' | '1080p', { width: number; height: number; kbps: number }> = {
   '720p': { width: 1280, height: 720, kbps: 2500 },
@@ -57,7 +62,7 @@ function finish(name: string, env: CaseEnv, chromium: number, ffmpeg: number, fi
  * WebSocket bridge, the real engine and ffmpeg, into nginx-rtmp; recording on (the same bytes as
  * sent, via tee) for the frame analysis.
  */
-export async function runAppCase(env: CaseEnv, preset: '720p' | '1080p', encoder: VideoEncoder, key: string): Promise<CaseResult> {
+export async function runAppCase(env: CaseEnv, preset: '720p' | '1080p', encoder: VideoEncoder, scene: BenchScene, key: string): Promise<CaseResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lait-bench-broadcast-'));
   const app = await startHeadlessDesktop({
     ffmpegPath: env.ffmpeg, dataDir,
@@ -70,9 +75,9 @@ export async function runAppCase(env: CaseEnv, preset: '720p' | '1080p', encoder
     await page.getByTestId('custom-key').fill(key);
     await page.click('[data-testid="source-share-screen"]');
     await page.locator('[data-testid="source-camera"] option').nth(1).waitFor({ state: 'attached', timeout: 15_000 });
-    await page.getByTestId('source-camera').selectOption((await page.locator('[data-testid="source-camera"] option').nth(1).getAttribute('value')) ?? '');
+    if (scene === 'pip') await page.getByTestId('source-camera').selectOption((await page.locator('[data-testid="source-camera"] option').nth(1).getAttribute('value')) ?? '');
     await page.getByTestId('source-mic').selectOption((await page.locator('[data-testid="source-mic"] option').nth(1).getAttribute('value')) ?? '');
-    await page.getByTestId('scene-pip').check();
+    await page.getByTestId(`scene-${scene}`).check();
     // Preview only: the same capture and compositing, no encoder, to split Chromium's cost.
     await sleep(env.warmupSec * 1000);
     const preview = cpuMeter(isChromium);
@@ -90,12 +95,14 @@ export async function runAppCase(env: CaseEnv, preset: '720p' | '1080p', encoder
     if (state.state !== 'live' || state.epoch !== 1) throw new Error(`broadcast not steady: ${state.state}, epoch ${state.epoch}`);
     const lateFrames = Number(/\/\s*(\d+)/.exec((await page.getByTestId('health-dropped').textContent()) ?? '')?.[1] ?? NaN);
     const dupFrames = state.health?.dupFrames ?? 0;
+    const picturePath = (await page.getByTestId('health-panel').getAttribute('data-path')) ?? '?';
     await page.getByTestId('stop').click();
     await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 15_000 });
     const file = readdirSync(app.recordDir).map((n) => path.join(app.recordDir, n))[0];
     if (!file) throw new Error('no recording');
-    const name = `app ${preset}30 (${encoder === 'copy' ? 'MediaRecorder H.264 → ffmpeg copy' : 'MediaRecorder → ffmpeg x264 veryfast'})`;
-    return { ...finish(name, env, c, f, file), previewCpuPerSec: Math.round(previewCpuPerSec * 1000) / 1000, dupFrames, lateFrames };
+    const what = scene === 'pip' ? 'screen + camera PiP' : 'screen only';
+    const name = `app ${preset}30, ${what} (${encoder === 'copy' ? 'WebCodecs H.264 → ffmpeg copy' : 'WebCodecs H.264 → ffmpeg x264 veryfast'})`;
+    return { ...finish(`${name} [${picturePath}]`, env, c, f, file), previewCpuPerSec: Math.round(previewCpuPerSec * 1000) / 1000, dupFrames, lateFrames, path: picturePath };
   } finally {
     await browser.close();
     await app.close();

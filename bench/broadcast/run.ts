@@ -3,7 +3,7 @@
  * Chromium with fake devices → WS bridge → engine → ffmpeg → nginx-rtmp) against plain ffmpeg
  * x264 veryfast from a test source, at 720p30 and 1080p30, in one run.
  *
- *   npx tsx bench/broadcast/run.ts [--seconds 60] [--warmup 5] [--encoder copy|x264|both]
+ *   npx tsx bench/broadcast/run.ts [--seconds 60] [--warmup 5] [--encoder copy|x264|both] [--scenes pip,screen]
  *
  * Writes bench/broadcast/RESULTS.md.
  */
@@ -17,7 +17,7 @@ import { FFMPEG } from '../../e2e/helpers/paths.js';
 import { startPlatform } from '../../e2e/helpers/platform.js';
 import { serveRenderer } from '../../e2e/specs/desktop/desktop-harness.js';
 import { machine, ROOT } from '../lib/report.js';
-import { runAppCase, runPlainCase, type CaseEnv, type CaseResult } from './cases.js';
+import { runAppCase, runPlainCase, type BenchScene, type CaseEnv, type CaseResult } from './cases.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,11 +25,13 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     encoder: { type: 'string', default: 'copy' },
     sizes: { type: 'string', default: '720p,1080p' },
+    scenes: { type: 'string', default: 'pip,screen' },
   },
 });
 const seconds = Number(values.seconds);
 const encoders: VideoEncoder[] = values.encoder === 'both' ? ['copy', 'x264'] : [values.encoder === 'x264' ? 'x264' : 'copy'];
 const sizes = (values.sizes ?? '').split(',').filter((s): s is '720p' | '1080p' => s === '720p' || s === '1080p');
+const scenes = (values.scenes ?? '').split(',').filter((s): s is BenchScene => s === 'pip' || s === 'screen');
 const ffprobe = path.join(path.dirname(FFMPEG), 'ffprobe');
 
 function table(results: CaseResult[]): string {
@@ -67,9 +69,11 @@ async function main() {
     for (const size of sizes) {
       console.log(`plain ffmpeg ${size} …`);
       results.push(await runPlainCase(env, size, key()));
-      for (const encoder of encoders) {
-        console.log(`app ${size} ${encoder} …`);
-        results.push(await runAppCase(env, size, encoder, key()));
+      for (const scene of scenes) {
+        for (const encoder of encoders) {
+          console.log(`app ${size} ${scene} ${encoder} …`);
+          results.push(await runAppCase(env, size, encoder, scene, key()));
+        }
       }
       console.log(table(results));
     }
@@ -89,8 +93,11 @@ Each case measures ${seconds} s after ${values.warmup} s of warm-up. CPU is utim
 window, summed over every Chromium process (browser, renderer, GPU/utility) and ffmpeg. Frames and
 keyframes come from ffprobe on the recording the engine writes through ffmpeg's tee muxer (the same
 packets as sent to nginx-rtmp), first 3 s excluded. "Dropped" = gaps longer than 1.5 frame intervals,
-counted in missing frames. App cases: fake 1280×720 screen (getDisplayMedia) with the fake camera as
-PiP, fake microphone, composed on a canvas at the output size. Plain ffmpeg: testsrc2 + sine generated
+counted in missing frames. App cases: fake 1280×720 screen at 30 fps (getDisplayMedia, asked for at
+the output size), fake microphone, through the app's worker pipeline (VideoFrame streams →
+OffscreenCanvas composition → WebCodecs H.264 + Opus → Matroska → engine → ffmpeg). "screen + camera
+PiP" composes the fake camera into a corner on a canvas; "screen only" sends the captured frame
+itself when it has the output size (no canvas). Plain ffmpeg: testsrc2 + sine generated
 by ffmpeg itself (its lavfi generation is included in its CPU), x264 veryfast zerolatency, GOP 30.
 
 ${table(results)}

@@ -63,7 +63,7 @@ export function useBroadcast(bridge: Bridge, sender: CaptureSender) {
     const offs = [
       bridge.on('broadcast:state', follow),
       bridge.on('broadcast:health', (health: BroadcastHealth) =>
-        setSamples((prev) => [...prev.slice(-(HISTORY - 1)), { health, lateFrames: media.current.lateFrames(), droppedFrames: media.current.droppedFrames() }])),
+        setSamples((prev) => [...prev.slice(-(HISTORY - 1)), { health, lateFrames: media.current.lateFrames(), droppedFrames: media.current.droppedFrames(), path: media.current.path() }])),
       bridge.on('broadcast:error', (e) => setError(e)),
     ];
     void bridge.broadcast.status().then((ack) => ack.ok && setStatus(ack.data));

@@ -15,7 +15,7 @@ import { outputSize, senderOptions, startArgs } from '../output/output-settings'
 import { ScenePicker } from '../scene/ScenePicker';
 import type { Scene } from '../scene/scene-layout';
 import { AutoSetup } from '../setup/AutoSetup';
-import { DISPLAY_MEDIA_SOURCE_ID } from '../sources/capture';
+import { DISPLAY_MEDIA_SOURCE_ID, displayConstraints } from '../sources/capture';
 import { SourcePicker, type SourceChoice } from '../sources/SourcePicker';
 import { useSources } from '../sources/use-sources';
 import { AudioMixer } from '../mixer/AudioMixer';
@@ -51,12 +51,12 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   );
   // Called straight from the click: getDisplayMedia needs the user gesture.
   const shareScreen = useCallback(() => {
-    void navigator.mediaDevices.getDisplayMedia({ video: { frameRate: settings.fps }, audio: true }).then((stream) => {
+    void navigator.mediaDevices.getDisplayMedia({ video: displayConstraints({ width, height, fps: settings.fps }), audio: true }).then((stream) => {
       display?.getTracks().forEach((tr) => tr.stop());
       setDisplay(stream);
       setChoice((c) => ({ ...c, screenId: DISPLAY_MEDIA_SOURCE_ID }));
     }, () => undefined);
-  }, [display, settings.fps]);
+  }, [display, width, height, settings.fps]);
 
   return (
     <main className="go-live">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createAudioMixer, type AudioMixer } from '../mixer/audio-mixer';
-import { createPipeline, type EpochOptions, type Pipeline, type PipelineFormat } from '../pipeline/pipeline';
+import { createPipeline, type EpochOptions, type Pipeline, type PipelineFormat, type PipelineStats } from '../pipeline/pipeline';
+import { pipCameraRect } from '../pipeline/yuv-compose';
 import type { Scene } from '../scene/scene-layout';
 import { DISPLAY_MEDIA_SOURCE_ID, openCamera, openMic, openScreen, openSystemAudio, stopStream } from '../sources/capture';
 import type { SourceChoice } from '../sources/SourcePicker';
@@ -11,6 +12,8 @@ export interface CaptureSender {
   stopEpoch(): void;
   lateFrames(): number;
   droppedFrames(): number;
+  /** How pictures are being made (shown in the health panel, read by tests). */
+  path(): PipelineStats['path'];
 }
 
 /**
@@ -29,6 +32,7 @@ export function useCapturePipeline(
   const pipeline = useRef<Pipeline | null>(null);
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [mixerRevision, setMixerRevision] = useState(0);
+  const [cameraTrack, setCameraTrack] = useState<MediaStreamTrack | null>(null);
   const latest = useRef({ scene, format });
   latest.current = { scene, format };
 
@@ -69,7 +73,7 @@ export function useCapturePipeline(
     void (async () => {
       const fromClick = choice.screenId === DISPLAY_MEDIA_SOURCE_ID;
       const [screen, camera, mic, system] = await Promise.all([
-        fromClick ? display : open(choice.screenId, (id) => openScreen(id, fps)),
+        fromClick ? display : open(choice.screenId, (id) => openScreen(id, { width, height, fps })),
         open(choice.cameraId, openCamera),
         open(choice.micId, openMic),
         fromClick ? display : open(choice.screenId, openSystemAudio),
@@ -77,6 +81,7 @@ export function useCapturePipeline(
       if (cancelled) return;
       pipeline.current?.setVideo('screen', screen?.getVideoTracks()[0] ?? null);
       pipeline.current?.setVideo('camera', camera?.getVideoTracks()[0] ?? null);
+      setCameraTrack(camera?.getVideoTracks()[0] ?? null);
       mixer.setInput('mic', mic);
       mixer.setInput('system', system);
       setMixerRevision((n) => n + 1);
@@ -87,16 +92,27 @@ export function useCapturePipeline(
       opened.forEach(stopStream);
       pipeline.current?.setVideo('screen', null);
       pipeline.current?.setVideo('camera', null);
+      setCameraTrack(null);
       mixer.setInput('mic', null);
       mixer.setInput('system', null);
     };
-  }, [mixer, choice.screenId, choice.cameraId, choice.micId, fps, display]);
+  }, [mixer, choice.screenId, choice.cameraId, choice.micId, width, height, fps, display]);
+
+  // The camera is asked for at the size it is shown (the capturer crops and scales), so its
+  // frames paste into the picture without any scaling; hidden, it is kept small.
+  const { kind, corner, pipSize } = scene;
+  useEffect(() => {
+    if (!cameraTrack) return;
+    const at = kind === 'screen' ? { w: 320, h: 180 } : pipCameraRect({ kind, corner, pipSize }, width, height);
+    void cameraTrack.applyConstraints({ width: { ideal: at.w }, height: { ideal: at.h }, resizeMode: 'crop-and-scale' } as MediaTrackConstraints).catch(() => {});
+  }, [cameraTrack, kind, corner, pipSize, width, height]);
 
   const sender: CaptureSender = {
     startEpoch: useCallback<CaptureSender['startEpoch']>((o, chunk, error) => pipeline.current?.startEpoch(o, chunk, error), []),
     stopEpoch: useCallback(() => pipeline.current?.stopEpoch(), []),
     lateFrames: useCallback(() => pipeline.current?.stats().late ?? 0, []),
     droppedFrames: useCallback(() => pipeline.current?.stats().dropped ?? 0, []),
+    path: useCallback(() => pipeline.current?.stats().path ?? 'none', []),
   };
   return { sender, mixer, mixerRevision };
 }

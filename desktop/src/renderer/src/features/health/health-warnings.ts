@@ -10,6 +10,8 @@ export interface HealthSample {
   lateFrames: number;
   /** Frames the app's encoder could not take (it was still busy), since the pipeline started. */
   droppedFrames: number;
+  /** How the app made its pictures at that moment (see the pipeline worker). */
+  path?: 'direct' | 'i420' | 'canvas' | 'none';
 }
 
 /** ffmpeg reports a slow speed while its input buffer fills at the start of a run. */

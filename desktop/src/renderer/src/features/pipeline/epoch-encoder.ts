@@ -11,10 +11,10 @@ export interface EpochEncoder {
   /**
    * Encodes the composed picture for the frame slot of `nowMs` (performance.now). `sent`, or
    * `dropped` (the encoder is behind, or slots were skipped because the tick came late), or
-   * `same-slot` (a tick landed in a slot already sent). Unless `changed`, the last picture read
-   * from the canvas is sent again without reading the canvas back.
+   * `same-slot` (a tick landed in a slot already sent). Unless `changed`, the last picture is
+   * sent again without reading the canvas back. A VideoFrame source is wrapped, not copied.
    */
-  video(source: OffscreenCanvas, nowMs: number, changed: boolean): { sent: boolean; dropped: number };
+  video(source: OffscreenCanvas | VideoFrame, nowMs: number, changed: boolean): { sent: boolean; dropped: number };
   /** Encodes a buffer of the audio mix. */
   audio(data: AudioData): void;
   close(): Promise<void>;

@@ -36,6 +36,8 @@ export interface PipelineStats {
   /** Frames not sent because the encoder was still busy with earlier ones. */
   dropped: number;
   encoded: number;
+  /** How the last picture was made: the captured frame itself, an I420 paste, or the 2D canvas. */
+  path: 'direct' | 'i420' | 'canvas' | 'none';
 }
 
 /** Worker → page. `chunk` carries Matroska bytes of `epoch`, in order. */

@@ -14,7 +14,7 @@ export function createPipeline(canvas: HTMLCanvasElement, format: PipelineFormat
   const offscreen = canvas.transferControlToOffscreen();
   send({ type: 'init', canvas: offscreen, format, scene }, [offscreen]);
 
-  let stats: PipelineStats = { late: 0, dropped: 0, encoded: 0 };
+  let stats: PipelineStats = { late: 0, dropped: 0, encoded: 0, path: 'none' };
   let onChunk: ((epoch: number, data: Uint8Array) => void) | null = null;
   let onError: ((epoch: number, message: string) => void) | null = null;
   worker.onmessage = (e: MessageEvent<FromWorker>) => {

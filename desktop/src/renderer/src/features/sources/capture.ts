@@ -1,18 +1,38 @@
 /** Id of the pseudo-source that uses getDisplayMedia (plain Chromium, tests). */
 export const DISPLAY_MEDIA_SOURCE_ID = 'web:display';
 
+/** The output format: capture is asked for at most this size and rate. */
+export interface CaptureFormat {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+/**
+ * Screen capture at the output size, scaled by the capturer (cheap, and on the GPU where there
+ * is one): a frame that already has the output size is encoded without any canvas.
+ */
+export function displayConstraints(max: CaptureFormat): MediaTrackConstraints {
+  return { frameRate: { max: max.fps }, width: { max: max.width }, height: { max: max.height } };
+}
+
 /**
  * Open a screen or window. Inside Electron the id comes from desktopCapturer (`sources:list`)
  * and is opened with Chromium's legacy `chromeMediaSource: 'desktop'` constraint, which needs
  * no picker; in a plain browser the pseudo-source falls back to getDisplayMedia.
  */
-export async function openScreen(sourceId: string, maxFps: number): Promise<MediaStream> {
+export async function openScreen(sourceId: string, max: CaptureFormat): Promise<MediaStream> {
   if (sourceId === DISPLAY_MEDIA_SOURCE_ID) {
-    return navigator.mediaDevices.getDisplayMedia({ video: { frameRate: maxFps }, audio: false });
+    return navigator.mediaDevices.getDisplayMedia({ video: displayConstraints(max), audio: false });
   }
   const constraints = {
     audio: false,
-    video: { mandatory: { chromeMediaSource: 'desktop', chromeMediaSourceId: sourceId, maxFrameRate: maxFps } },
+    video: {
+      mandatory: {
+        chromeMediaSource: 'desktop', chromeMediaSourceId: sourceId,
+        maxFrameRate: max.fps, maxWidth: max.width, maxHeight: max.height,
+      },
+    },
   } as unknown as MediaStreamConstraints;
   return navigator.mediaDevices.getUserMedia(constraints);
 }
