@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/broadcast/run.ts [--seconds 60] [--warmup 5] [--encoder copy|x264|both] [--scenes pip,screen]
  *
- * Writes bench/broadcast/RESULTS.md.
+ * Writes bench/broadcast/RESULTS.md (or --out <file>).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     encoder: { type: 'string', default: 'copy' },
     sizes: { type: 'string', default: '720p,1080p' },
     scenes: { type: 'string', default: 'pip,screen' },
+    out: { type: 'string', default: 'bench/broadcast/RESULTS.md' },
   },
 });
 const seconds = Number(values.seconds);
@@ -85,7 +86,7 @@ async function main() {
   const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const md = `# Broadcast pipeline benchmark
 
-Command: \`npx tsx bench/broadcast/run.ts --seconds ${seconds} --warmup ${values.warmup} --encoder ${values.encoder} --sizes ${values.sizes}\`
+Command: \`npx tsx bench/broadcast/run.ts --seconds ${seconds} --warmup ${values.warmup} --encoder ${values.encoder} --sizes ${values.sizes} --scenes ${values.scenes}${values.out === 'bench/broadcast/RESULTS.md' ? '' : ` --out ${values.out}`}\`
 Date: ${started.toISOString()} · Machine: ${machine()} · load average at start: ${load}, at end: ${loadAtEnd()}
 Software: ${chromium}, ffmpeg ${ffmpegVersion}, nginx-rtmp (Debian), Node ${process.version}
 
@@ -107,7 +108,7 @@ ${ratios(results).join('\n')}
 Target: app 720p30 ≤ 1.5× plain ffmpeg's CPU, zero dropped frames, keyframes exactly every interval (1 s).
 The machine is shared with other sessions: treat single numbers as ±20 %.
 `;
-  writeFileSync(path.join(ROOT, 'bench/broadcast/RESULTS.md'), md);
+  writeFileSync(path.join(ROOT, values.out ?? 'bench/broadcast/RESULTS.md'), md);
   console.log(md);
 }
 

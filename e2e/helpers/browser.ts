@@ -21,10 +21,11 @@ export interface Browser {
  * A fresh headless Chromium profile. `fakeMedia` gives fake camera, microphone and screen, at 30 fps
  * (the fake screen otherwise delivers 20, which would hide a pipeline that cannot keep up).
  */
-export async function launchBrowser(opts: { fakeMedia?: boolean; locale?: string } = {}): Promise<Browser> {
+export async function launchBrowser(opts: { fakeMedia?: boolean; locale?: string; extraArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs it (apt-get install chromium)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'lait-chromium-'));
-  const args = opts.fakeMedia ? [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=fps=30'] : ARGS;
+  const base = opts.fakeMedia ? [...ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=fps=30'] : ARGS;
+  const args = [...base, ...(opts.extraArgs ?? [])];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
