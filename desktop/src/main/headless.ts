@@ -17,12 +17,14 @@ export interface HeadlessDesktopOptions {
   x264Preset?: X264Preset;
   /** The "system browser" for Kakao sign-in (e2e: a second Chromium page). */
   openExternal?: (url: string) => Promise<void> | void;
+  /** Page origins allowed to connect to the bridge (all loopback clients when absent: tests). */
+  allowedOrigins?: string[];
 }
 
 /**
  * The desktop app's main process minus Electron, served over the WebSocket bridge: the built
  * renderer in plain Chromium with `?lait-bridge=<url>` then drives the real engine. For e2e
- * specs and the broadcast benchmark; never used by the app itself.
+ * specs, the broadcast benchmark and `npm run web -w desktop`; never used by the app itself.
  */
 export async function startHeadlessDesktop(opts: HeadlessDesktopOptions) {
   const recordDir = join(opts.dataDir, 'recordings');
@@ -37,7 +39,7 @@ export async function startHeadlessDesktop(opts: HeadlessDesktopOptions) {
     ...(opts.openExternal && { openExternal: opts.openExternal }),
     runtime: { name: 'lait-headless', version: '0.0.0', platform: process.platform, versions: { electron: '', chrome: '', node: process.versions.node } },
   });
-  const bridge = await startWsBridgeServer({ registry: core.registry, events: core.events });
+  const bridge = await startWsBridgeServer({ registry: core.registry, events: core.events, ...(opts.allowedOrigins && { allowedOrigins: opts.allowedOrigins }) });
   return {
     core,
     bridgeUrl: bridge.url,

@@ -54,3 +54,27 @@ describe('web bridge server', () => {
     await engine.stop();
   });
 });
+
+describe('web bridge server origins', () => {
+  it('refuses pages from other origins when origins are given (web preview), accepts its own', async () => {
+    const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
+    const account = createAccountClient({ serverUrl: 'http://127.0.0.1:1' });
+    const chat = createChatRelay({ account });
+    const registry = createIpcRegistry(createIpcHandlers({
+      engine, recordDir: null, listSources: async () => [], account, chat,
+      kakao: { signIn: () => { throw new Error('unused'); }, cancel: () => false },
+      measureSetup: () => { throw new Error('unused'); },
+      settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
+      appInfo: () => { throw new Error('unused'); },
+    }));
+    const server = await startWsBridgeServer({ registry, events: createIpcEventSource(engine, chat), allowedOrigins: ['http://127.0.0.1:5190'] });
+    close = server.close;
+    const outcome = (origin: string) => new Promise<string>((resolve) => {
+      const ws = new WebSocket(server.url, { origin });
+      ws.once('open', () => { ws.close(); resolve('open'); });
+      ws.once('error', (err) => resolve(String(err.message)));
+    });
+    expect(await outcome('http://evil.example')).toContain('401');
+    expect(await outcome('http://127.0.0.1:5190')).toBe('open');
+  });
+});

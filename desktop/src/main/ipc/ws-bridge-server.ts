@@ -17,8 +17,15 @@ const decode = (text: string): unknown =>
  * (headless) Chromium against a real engine in tests. Same registry, same validation as
  * Electron's ipcMain; never started by the desktop app itself.
  */
-export async function startWsBridgeServer(opts: { registry: IpcRegistry; events: IpcEventSource; port?: number }) {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: opts.port ?? 0 });
+export async function startWsBridgeServer(opts: { registry: IpcRegistry; events: IpcEventSource; port?: number; allowedOrigins?: string[] }) {
+  // Any page the user opens could try ws://127.0.0.1:<port>: when origins are given, only those
+  // pages may drive the broadcaster (browsers always send Origin on a WebSocket handshake).
+  const allowed = opts.allowedOrigins;
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port: opts.port ?? 0,
+    ...(allowed && { verifyClient: ({ origin }: { origin: string }) => allowed.includes(origin) }),
+  });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   const clients = new Set<WebSocket>();
   const offs = IPC_EVENT_NAMES.map((event) =>
