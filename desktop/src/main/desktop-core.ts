@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { AppInfo, CaptureSource, Settings, SourcesListArgs } from '@lait/shared';
+import type { AppInfo, CaptureSource, HardwareEncoder, Settings, SourcesListArgs } from '@lait/shared';
 import { createAccountClient } from './account/account-client.js';
 import { createKakaoSignIn } from './account/kakao-loopback.js';
 import type { SessionStore } from './account/session-store.js';
@@ -13,6 +13,7 @@ import { createIpcHandlers } from './ipc/ipc-handlers.js';
 import { createIpcRegistry } from './ipc/ipc-registry.js';
 import { createSettingsStore } from './settings/settings-store.js';
 import { runEncodeBenchmark } from './setup/encode-benchmark.js';
+import { probeHardwareEncoders } from './setup/hardware-encoders.js';
 
 /** Everything main needs that differs between Electron and a plain Node process. */
 export interface DesktopCoreOptions {
@@ -58,6 +59,7 @@ export async function createDesktopCore(opts: DesktopCoreOptions) {
     exchange: (code, verifier) => account.exchangeDesktopCode(code, verifier),
   });
   const chat = createChatRelay({ account });
+  let hardware: Promise<HardwareEncoder[]> | undefined;
   const registry = createIpcRegistry(
     createIpcHandlers({
       engine, account, kakao, chat, settings, recordDir: opts.recordDir,
@@ -69,6 +71,7 @@ export async function createDesktopCore(opts: DesktopCoreOptions) {
         }
         return { ok: true, data: await runEncodeBenchmark(ffmpegPath) };
       },
+      hardwareEncoders: () => (hardware ??= ffmpegPath && isExecutable(ffmpegPath) ? probeHardwareEncoders(ffmpegPath) : Promise.resolve([])),
     }),
     opts.log,
   );

@@ -63,6 +63,21 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     await page.getByTestId('source-mic').selectOption(mic ?? '');
     await page.getByTestId('scene-pip').check();
 
+    // The mixer: the fake microphone beeps about twice a second, which moves its meter; muted,
+    // the meter (post-fader) stays at zero over the same window.
+    const micLevel = async () => Number(await page.getByTestId('mixer-mic-meter').getAttribute('data-level'));
+    const windowMax = async () => {
+      let max = 0;
+      for (let i = 0; i < 20; i++, await new Promise((r) => setTimeout(r, 70))) max = Math.max(max, await micLevel());
+      return max;
+    };
+    await expect.poll(micLevel, { timeout: 10_000, intervals: [50] }).toBeGreaterThan(0.01);
+    expect(await windowMax(), 'mic meter while unmuted').toBeGreaterThan(0.01);
+    await page.getByTestId('mixer-mic-mute').click();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await windowMax(), 'mic meter while muted').toBeLessThan(0.001);
+    await page.getByTestId('mixer-mic-mute').click();
+
     await page.getByTestId('go-live').click();
     await page.locator('[data-testid="broadcast-status"][data-state="live"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('health-bitrate').waitFor({ timeout: 10_000 });
@@ -71,6 +86,15 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     const watch = await browser.context.newPage();
     await watch.goto(`${p.urls.site}/c/${slug}`);
     expect(await playbackGain(watch, 6000), 'channel page plays ≥ 3 s in 6 s').toBeGreaterThanOrEqual(3);
+    // Switching scene while live changes the picture, not the stream: same ffmpeg run, still playing.
+    const epochLive = desktop.core.engine.status().epoch;
+    await page.getByTestId('scene-screen').check();
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.getByTestId('scene-camera').check();
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.getByTestId('scene-pip').check();
+    expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochLive });
+    expect(await playbackGain(watch, 6000), 'still plays after scene switches').toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('recording-path').textContent()).toContain(desktop.recordDir);
     // The count itself comes from chat presence (server side); the panel must show the API's number.
     await expect.poll(async () => {

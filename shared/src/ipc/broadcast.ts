@@ -15,12 +15,24 @@ export const BroadcastStateSchema = Type.Union([
 /** One of the five broadcast states. */
 export type BroadcastState = Static<typeof BroadcastStateSchema>;
 
+/** ffmpeg's hardware H.264 encoders Lait can drive (offered only where a trial encode works). */
+export const HardwareEncoderSchema = Type.Union([
+  Type.Literal('nvenc'),
+  Type.Literal('qsv'),
+  Type.Literal('amf'),
+  Type.Literal('videotoolbox'),
+  Type.Literal('vaapi'),
+]);
+/** A hardware encoder, see {@link HardwareEncoderSchema}. */
+export type HardwareEncoder = Static<typeof HardwareEncoderSchema>;
+
 /**
  * How ffmpeg treats the incoming video.
+ * `copy`: pass the app's H.264 through (the app forces keyframes every interval).
  * `x264`: re-encode with libx264 and a fixed GOP (steady keyframes whatever the input has).
- * `copy`: pass the input's H.264 through; only safe when the producer already forces keyframes.
+ * A {@link HardwareEncoder}: re-encode on the GPU's encoder through ffmpeg, same fixed GOP.
  */
-export const VideoEncoderSchema = Type.Union([Type.Literal('x264'), Type.Literal('copy')]);
+export const VideoEncoderSchema = Type.Union([Type.Literal('x264'), Type.Literal('copy'), ...HardwareEncoderSchema.anyOf]);
 /** Video encoder choice, see {@link VideoEncoderSchema}. */
 export type VideoEncoder = Static<typeof VideoEncoderSchema>;
 

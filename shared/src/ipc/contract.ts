@@ -31,7 +31,7 @@ import {
   BroadcastWriteResultSchema,
 } from './broadcast.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings.js';
-import { SetupResultSchema } from './setup.js';
+import { EncodersResultSchema, SetupResultSchema } from './setup.js';
 import { ChatSendResultSchema } from '../chat/messages.js';
 import { SourcesListArgsSchema, SourcesListResultSchema } from './sources.js';
 
@@ -59,6 +59,7 @@ export const IPC_CONTRACT = {
   'channel:update': { args: ChannelUpdateArgsSchema, result: AccountChannelSchema },
   'channel:categories': { args: NoArgs, result: Type.Array(CategoryOptionSchema) },
   'setup:measure': { args: NoArgs, result: SetupResultSchema },
+  'setup:encoders': { args: NoArgs, result: EncodersResultSchema },
   'broadcast:start': { args: BroadcastStartArgsSchema, result: BroadcastStatusSchema },
   'broadcast:write': { args: BroadcastWriteArgsSchema, result: BroadcastWriteResultSchema },
   'broadcast:stop': { args: NoArgs, result: BroadcastStatusSchema },

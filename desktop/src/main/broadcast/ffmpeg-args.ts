@@ -1,4 +1,4 @@
-import type { AudioSettings, BroadcastInput, VideoSettings } from '@lait/shared';
+import type { AudioSettings, BroadcastInput, HardwareEncoder, VideoSettings } from '@lait/shared';
 
 /** libx264 speed preset; `veryfast` for real broadcasts, `ultrafast` in tests on 2 cores. */
 export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
@@ -37,9 +37,37 @@ function inputArgs(job: FfmpegJob): string[] {
   ];
 }
 
+/** VA-API needs its device before the inputs; the render node is the same on every Linux GPU. */
+const VAAPI_DEVICE = '/dev/dri/renderD128';
+
+/**
+ * ffmpeg arguments for a hardware H.264 encoder: the same fixed GOP and constant bitrate as the
+ * x264 path, no B-frames (lower latency, and RTMP players expect none). `pre` goes before the
+ * inputs. Shared by broadcasts and the trial that decides whether the encoder is offered.
+ */
+export function hardwareVideoArgs(hw: HardwareEncoder, v: Pick<VideoSettings, 'width' | 'height' | 'fps' | 'bitrateKbps' | 'keyframeSec'>): { pre: string[]; video: string[] } {
+  const gop = String(Math.max(1, Math.round(v.fps * v.keyframeSec)));
+  const k = `${v.bitrateKbps}k`;
+  const rate = ['-b:v', k, '-maxrate', k, '-bufsize', `${v.bitrateKbps * 2}k`, '-g', gop, '-bf', '0'];
+  const scale = `fps=${v.fps},scale=${v.width}:${v.height}:flags=bilinear`;
+  switch (hw) {
+    case 'nvenc':
+      return { pre: [], video: ['-vf', `${scale},format=yuv420p`, '-c:v', 'h264_nvenc', '-preset', 'p4', '-tune', 'll', '-rc', 'cbr', ...rate, '-forced-idr', '1', '-no-scenecut', '1'] };
+    case 'qsv':
+      return { pre: [], video: ['-vf', `${scale},format=nv12`, '-c:v', 'h264_qsv', '-preset', 'veryfast', ...rate, '-idr_interval', '0'] };
+    case 'amf':
+      return { pre: [], video: ['-vf', `${scale},format=nv12`, '-c:v', 'h264_amf', '-usage', 'lowlatency', '-rc', 'cbr', ...rate] };
+    case 'videotoolbox':
+      return { pre: [], video: ['-vf', `${scale},format=yuv420p`, '-c:v', 'h264_videotoolbox', '-realtime', '1', '-allow_sw', '0', ...rate] };
+    case 'vaapi':
+      return { pre: ['-vaapi_device', VAAPI_DEVICE], video: ['-vf', `${scale},format=nv12,hwupload`, '-c:v', 'h264_vaapi', ...rate] };
+  }
+}
+
 function videoArgs(job: FfmpegJob): string[] {
   const { width, height, fps, bitrateKbps, keyframeSec, encoder } = job.video;
   if (encoder === 'copy') return ['-c:v', 'copy'];
+  if (encoder !== 'x264') return hardwareVideoArgs(encoder, job.video).video;
   // A fixed GOP: keyframes every keyframeSec whatever the input does, so HLS fragments are
   // cut on time (nginx-rtmp cuts only on keyframes). `fps` filter makes the variable-rate
   // canvas capture constant-rate; it works on the old bundled ffmpeg too (no -fps_mode).
@@ -69,6 +97,7 @@ function outputArgs(job: FfmpegJob): string[] {
 export function buildFfmpegArgs(job: FfmpegJob): string[] {
   return [
     '-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1',
+    ...(job.video.encoder === 'vaapi' ? hardwareVideoArgs('vaapi', job.video).pre : []),
     ...inputArgs(job),
     ...videoArgs(job),
     '-c:a', 'aac', '-b:a', `${job.audio.bitrateKbps}k`, '-ar', '48000', '-ac', '2',

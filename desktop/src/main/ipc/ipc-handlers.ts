@@ -5,6 +5,7 @@ import type {
   BroadcastStartArgs,
   BroadcastStatus,
   CaptureSource,
+  HardwareEncoder,
   SetupResult,
   Settings,
   SettingsPatch,
@@ -28,6 +29,8 @@ export interface IpcDeps {
   listSources(args: SourcesListArgs): Promise<CaptureSource[]>;
   appInfo(): AppInfo;
   measureSetup(): Promise<SetupResult | Ack<SetupResult>>;
+  /** ffmpeg's hardware encoders that work on this machine (probed once, cached). */
+  hardwareEncoders(): Promise<HardwareEncoder[]>;
   /** Recordings folder, owned by main; null when recording is unavailable. */
   recordDir: string | null;
   now?: () => number;
@@ -91,6 +94,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     'channel:update': (args) => ackOf(() => account.updateChannel(args)),
     'channel:categories': () => ackOf(() => account.categories()),
     'setup:measure': () => deps.measureSetup(),
+    'setup:encoders': async () => ({ hardware: await deps.hardwareEncoders() }),
     'broadcast:start': (args) => startBroadcast(deps, args),
     'broadcast:write': (args) => deps.engine.write(args.data, args.epoch),
     'broadcast:stop': () => deps.engine.stop(),

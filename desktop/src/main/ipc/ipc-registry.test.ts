@@ -25,6 +25,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'channel:update': vi.fn(),
     'channel:categories': () => [],
     'setup:measure': vi.fn(),
+    'setup:encoders': () => ({ hardware: [] }),
     'broadcast:start': vi.fn(() => ({ ok: true as const, data: status })),
     'broadcast:write': () => ({ accepted: true, queuedBytes: 0 }),
     'broadcast:stop': () => status,

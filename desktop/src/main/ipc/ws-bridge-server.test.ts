@@ -15,21 +15,28 @@ const fakeSpawn = (() => Object.assign(new EventEmitter(), {
   stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), kill: () => true,
 }) as unknown as ChildProcessWithoutNullStreams) as unknown as typeof spawn;
 
+/** The registry and event sources of main, with a fake ffmpeg and no server behind them. */
+function desktopMain() {
+  const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
+  const account = createAccountClient({ serverUrl: 'http://127.0.0.1:1' });
+  const chat = createChatRelay({ account });
+  const unused = () => { throw new Error('unused'); };
+  const registry = createIpcRegistry(createIpcHandlers({
+    engine, recordDir: null, listSources: async () => [], account, chat,
+    kakao: { signIn: unused, cancel: () => false },
+    measureSetup: unused, hardwareEncoders: async () => [],
+    settings: { get: unused, set: unused },
+    appInfo: unused,
+  }));
+  return { engine, chat, registry };
+}
+
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 describe('web bridge server', () => {
   it('validates calls like ipcMain does and pushes engine events', async () => {
-    const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
-    const account = createAccountClient({ serverUrl: 'http://127.0.0.1:1' });
-    const chat = createChatRelay({ account });
-    const registry = createIpcRegistry(createIpcHandlers({
-      engine, recordDir: null, listSources: async () => [], account, chat,
-      kakao: { signIn: () => { throw new Error('unused'); }, cancel: () => false },
-      measureSetup: () => { throw new Error('unused'); },
-      settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
-      appInfo: () => { throw new Error('unused'); },
-    }));
+    const { engine, chat, registry } = desktopMain();
     const server = await startWsBridgeServer({ registry, events: createIpcEventSource(engine, chat) });
     close = server.close;
     const ws = new WebSocket(server.url);
@@ -57,16 +64,7 @@ describe('web bridge server', () => {
 
 describe('web bridge server origins', () => {
   it('refuses pages from other origins when origins are given (web preview), accepts its own', async () => {
-    const engine = createBroadcastEngine({ ffmpegPath: '/usr/bin/ffmpeg', spawn: fakeSpawn, stopTimeoutMs: 50 });
-    const account = createAccountClient({ serverUrl: 'http://127.0.0.1:1' });
-    const chat = createChatRelay({ account });
-    const registry = createIpcRegistry(createIpcHandlers({
-      engine, recordDir: null, listSources: async () => [], account, chat,
-      kakao: { signIn: () => { throw new Error('unused'); }, cancel: () => false },
-      measureSetup: () => { throw new Error('unused'); },
-      settings: { get: () => { throw new Error('unused'); }, set: () => { throw new Error('unused'); } },
-      appInfo: () => { throw new Error('unused'); },
-    }));
+    const { engine, chat, registry } = desktopMain();
     const server = await startWsBridgeServer({ registry, events: createIpcEventSource(engine, chat), allowedOrigins: ['http://127.0.0.1:5190'] });
     close = server.close;
     const outcome = (origin: string) => new Promise<string>((resolve) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFfmpeg } from '../broadcast/ffmpeg-path.js';
-import { measureEncode, recommend } from './encode-benchmark.js';
+import { recommendOutput as recommend } from '@lait/shared';
+import { measureEncode } from './encode-benchmark.js';
 
 describe('automatic setup', () => {
   it('recommends the largest size that encodes with 1.5× headroom, 60 fps only with twice that', () => {

@@ -1,14 +1,5 @@
 import { spawn } from 'node:child_process';
-import { OUTPUT_PRESETS, type EncodeSample, type OutputPreset, type SetupResult } from '@lait/shared';
-
-/** Bitrate for each preset at 30 fps (60 fps gets 1.5×), from common platform guidance. */
-const BITRATE_KBPS: Record<OutputPreset, number> = { '1080p': 4500, '720p': 2500, '480p': 1200, '360p': 800 };
-/**
- * Minimum encode speed to recommend a size. Capture, compositing and the browser's encoder share
- * the machine with this x264 estimate, so real time alone (1×) is not enough headroom.
- */
-const MIN_SPEED = 1.5;
-const ORDER: OutputPreset[] = ['1080p', '720p', '480p', '360p'];
+import { OUTPUT_PRESETS, recommendOutput, SETUP_BITRATE_KBPS as BITRATE_KBPS, SETUP_MIN_SPEED as MIN_SPEED, type EncodeSample, type OutputPreset, type SetupResult } from '@lait/shared';
 
 /** Encode `seconds` of a test pattern with libx264 veryfast and time it. */
 export function measureEncode(ffmpegPath: string, preset: OutputPreset, fps: number, seconds = 2): Promise<EncodeSample> {
@@ -43,17 +34,6 @@ export function measureEncode(ffmpegPath: string, preset: OutputPreset, fps: num
   });
 }
 
-/** Pick the largest size that encodes with headroom; 60 fps only when it has twice that. */
-export function recommend(samples: EncodeSample[]): SetupResult['recommended'] {
-  for (const preset of ORDER) {
-    const s30 = samples.find((s) => s.preset === preset && s.fps === 30);
-    if (!s30 || s30.speed < MIN_SPEED) continue;
-    const fps = s30.speed >= MIN_SPEED * 2 && preset !== '1080p' ? 60 : 30;
-    return { preset, fps, videoBitrateKbps: Math.round(BITRATE_KBPS[preset] * (fps === 60 ? 1.5 : 1)) };
-  }
-  return null;
-}
-
 /**
  * Measure what this computer sustains: 1080p, 720p and 480p at 30 fps, largest first, stopping
  * once one keeps up (smaller ones would too), so a fast machine spends about 2 s.
@@ -65,5 +45,5 @@ export async function runEncodeBenchmark(ffmpegPath: string, seconds = 2): Promi
     samples.push(sample);
     if (sample.speed >= MIN_SPEED) break;
   }
-  return { samples, recommended: recommend(samples) ?? { preset: '360p', fps: 30, videoBitrateKbps: BITRATE_KBPS['360p'] } };
+  return { samples, recommended: recommendOutput(samples) ?? { preset: '360p', fps: 30, videoBitrateKbps: BITRATE_KBPS['360p'] } };
 }

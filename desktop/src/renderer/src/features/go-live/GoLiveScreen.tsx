@@ -11,6 +11,7 @@ import { HealthPanel } from '../health/HealthPanel';
 import { LivePanel } from '../live-panel/LivePanel';
 import { useChannel } from '../live-panel/use-channel';
 import { OutputSettings } from '../output/OutputSettings';
+import { useHardwareEncoders } from '../output/use-hardware-encoders';
 import { outputSize, senderOptions, startArgs } from '../output/output-settings';
 import { ScenePicker } from '../scene/ScenePicker';
 import type { Scene } from '../scene/scene-layout';
@@ -39,6 +40,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const [display, setDisplay] = useState<MediaStream | null>(null);
   const [scene, setScene] = useState<Scene>({ kind: 'pip', corner: 'br', pipSize: 0.25 });
   const [streamKey, setStreamKey] = useState('');
+  const hardware = useHardwareEncoders(bridge);
   const { width, height } = outputSize(settings);
   const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display);
   const broadcast = useBroadcast(bridge, capture.sender);
@@ -101,9 +103,9 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
         <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />
         <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
-        <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} disabled={busy}
+        <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} hardware={hardware} disabled={busy}
           onChange={onSettings} onKeyChange={setStreamKey} />
-        <AutoSetup bridge={bridge} disabled={busy} onApply={onSettings} />
+        <AutoSetup bridge={bridge} encoder={settings.encoder} disabled={busy} onApply={onSettings} />
       </aside>
     </main>
   );

@@ -1,4 +1,4 @@
-import type { BroadcastMode, OutputPreset, Settings, VideoEncoder } from '@lait/shared';
+import type { BroadcastMode, HardwareEncoder, OutputPreset, Settings, VideoEncoder } from '@lait/shared';
 import { useI18n } from '../../i18n/i18n';
 
 const PRESETS: OutputPreset[] = ['1080p', '720p', '480p', '360p'];
@@ -8,12 +8,14 @@ interface Props {
   settings: Settings;
   streamKey: string;
   recordDir: string | null;
+  /** ffmpeg's hardware encoders that work on this computer (`setup:encoders`). */
+  hardware: HardwareEncoder[];
   disabled: boolean;
   onChange: (patch: Partial<Settings>) => void;
   onKeyChange: (key: string) => void;
 }
 
-export function OutputSettings({ settings, streamKey, recordDir, disabled, onChange, onKeyChange }: Props) {
+export function OutputSettings({ settings, streamKey, recordDir, hardware, disabled, onChange, onKeyChange }: Props) {
   const { t } = useI18n();
   return (
     <fieldset className="panel" disabled={disabled}>
@@ -66,8 +68,9 @@ export function OutputSettings({ settings, streamKey, recordDir, disabled, onCha
       <label>
         {t('output.encoder')}
         <select data-testid="output-encoder" value={settings.encoder} onChange={(e) => onChange({ encoder: e.target.value as VideoEncoder })}>
-          <option value="x264">{t('output.encoder.x264')}</option>
           <option value="copy">{t('output.encoder.copy')}</option>
+          <option value="x264">{t('output.encoder.x264')}</option>
+          {hardware.map((hw) => <option key={hw} value={hw}>{t(`output.encoder.${hw}`)}</option>)}
         </select>
       </label>
       <label className="radio">

@@ -28,7 +28,7 @@ export function startArgs(settings: Settings, streamKey: string): BroadcastStart
  */
 export function senderOptions(settings: Settings): SendSettings {
   return {
-    videoBitsPerSecond: settings.videoBitrateKbps * (settings.encoder === 'x264' ? 2000 : 1000),
+    videoBitsPerSecond: settings.videoBitrateKbps * (settings.encoder === 'copy' ? 1000 : 2000),
     audioBitsPerSecond: Math.max(settings.audioBitrateKbps, 96) * 1000,
     keyframeSec: settings.keyframeSec,
   };

@@ -4,6 +4,8 @@ import { videoEncoderConfig } from './video-codec';
 
 /** Frames allowed to wait in the encoder; beyond that a frame is dropped rather than queued. */
 const MAX_ENCODE_QUEUE = 2;
+/** Missed frame slots (≈100 ms at 30 fps) filled with the previous picture; beyond, dropped. */
+const MAX_FILL = 3;
 /** Matroska cluster length: each cluster is written out whole, so this is latency added before ffmpeg. */
 const CLUSTER_SEC = 0.2;
 
@@ -88,6 +90,13 @@ export async function createEpochEncoder(
 
   let nextKey = 0;
   let lastIndex = -1;
+  const encodeAt = (from: VideoFrame, index: number) => {
+    const keyFrame = index >= nextKey;
+    if (keyFrame) nextKey = (Math.floor(index / gop) + 1) * gop;
+    const frame = new VideoFrame(from, { timestamp: Math.round((index * 1e6) / fps), duration: Math.round(1e6 / fps) });
+    videoEncoder.encode(frame, { keyFrame });
+    frame.close();
+  };
   let picture: VideoFrame | null = null;
   let stale = true;
   return {
@@ -96,22 +105,27 @@ export async function createEpochEncoder(
       if (changed) stale = true;
       const index = Math.round(((nowMs - startMs) * fps) / 1000);
       if (index <= lastIndex) return { sent: false, dropped: 0 };
-      const skipped = lastIndex < 0 ? 0 : index - lastIndex - 1;
+      const previous = lastIndex;
+      const missed = previous < 0 ? 0 : index - previous - 1;
       lastIndex = index;
       if (failed || videoEncoder.state !== 'configured' || videoEncoder.encodeQueueSize > MAX_ENCODE_QUEUE) {
-        return { sent: false, dropped: skipped + 1 };
+        return { sent: false, dropped: missed + 1 };
       }
-      const keyFrame = index >= nextKey;
-      if (keyFrame) nextKey = (Math.floor(index / gop) + 1) * gop;
+      // A tick that came a slot or two late (a busy moment) leaves a hole: fill it with the
+      // previous picture so the stream stays constant-rate, as OBS does for rendering lag.
+      // Longer stalls are real drops, counted, rather than a burst of catch-up encodes.
+      let dropped = missed;
+      if (picture && missed > 0 && missed <= MAX_FILL) {
+        for (let slot = previous + 1; slot < index; slot++) encodeAt(picture, slot);
+        dropped = 0;
+      }
       if (stale || !picture) {
         picture?.close();
         picture = new VideoFrame(source, { timestamp: 0 });
         stale = false;
       }
-      const frame = new VideoFrame(picture, { timestamp: Math.round((index * 1e6) / fps), duration: Math.round(1e6 / fps) });
-      videoEncoder.encode(frame, { keyFrame });
-      frame.close();
-      return { sent: true, dropped: skipped };
+      encodeAt(picture, index);
+      return { sent: true, dropped };
     },
     audio(data) {
       if (failed) return data.close();

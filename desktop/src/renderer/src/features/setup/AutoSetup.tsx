@@ -1,17 +1,24 @@
-import type { Settings, SetupResult } from '@lait/shared';
+import type { Ack, Settings, SetupResult } from '@lait/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Bridge } from '../../lib/bridge';
 import type { UiError } from '../account/use-account';
+import { runWebCodecsSetup } from './webcodecs-trial';
 
 interface Props {
   bridge: Bridge;
+  /** The encoder in use decides what is measured: the app's own (WebCodecs) or ffmpeg's x264. */
+  encoder: Settings['encoder'];
   disabled: boolean;
   onApply: (patch: Partial<Settings>) => void;
 }
 
-/** Runs main's short x264 benchmark and applies the resolution, frame rate and bitrate it suggests. */
-export function AutoSetup({ bridge, disabled, onApply }: Props) {
+/**
+ * Measures what this computer sustains with the encoder that will be used — the app's own
+ * H.264 encoder here in the renderer, or main's short x264 trial — and applies the resolution,
+ * frame rate and bitrate it suggests.
+ */
+export function AutoSetup({ bridge, encoder, disabled, onApply }: Props) {
   const { t, errorText } = useI18n();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SetupResult | null>(null);
@@ -19,7 +26,9 @@ export function AutoSetup({ bridge, disabled, onApply }: Props) {
   const run = async () => {
     setRunning(true);
     setError(null);
-    const ack = await bridge.setup.measure();
+    const ack: Ack<SetupResult> = encoder === 'copy'
+      ? await runWebCodecsSetup().then((data) => ({ ok: true as const, data }), (err: unknown) => ({ ok: false as const, error: { code: 'INTERNAL', message: String(err) } }))
+      : await bridge.setup.measure();
     setRunning(false);
     if (!ack.ok) return setError(ack.error);
     setResult(ack.data);
