@@ -94,6 +94,10 @@ describe('desktop broadcaster: live panel chat', () => {
     await app.getByTestId('chat-ban').click();
     await app.getByTestId('chat-done').waitFor({ timeout: 10_000 });
     await expect.poll(() => line(app, '안녕하세요 👋').count(), { timeout: 10_000 }).toBe(0);
+    // The server's notice shows in the app's chat, in Korean, naming who was banned.
+    const notice = app.locator('[data-testid="chat-notice"][data-code="USER_BANNED"]');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(/님이 채팅에서 금지됐어요$/);
     await watch.getByTestId('chat-input').fill('저 차단됐나요?');
     await watch.getByTestId('chat-input').press('Enter');
     await watch.locator('[data-testid="chat-error"][data-code="CHAT_BANNED"]').waitFor({ timeout: 10_000 });

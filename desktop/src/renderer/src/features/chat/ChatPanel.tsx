@@ -1,7 +1,9 @@
 import { CHAT_MAX_LENGTH } from '@lait/shared';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ChatLine } from './ChatLine';
+import { noticesByAnchor } from './chat-state';
+import { NoticeLine } from './NoticeLine';
 import type { Bridge } from '../../lib/bridge';
 import { useChat, type ChatFeedback } from './use-chat';
 import { useStickToBottom } from './use-stick-to-bottom';
@@ -24,6 +26,7 @@ export function ChatPanel({ bridge, selfId }: Props) {
   const last = chat.messages.at(-1)?.id;
   const stick = useStickToBottom(listRef, last, chat.messages.length);
   const canModerate = chat.role === 'streamer' || chat.role === 'moderator';
+  const anchors = useMemo(() => noticesByAnchor(chat.messages, chat.notices), [chat.messages, chat.notices]);
 
   const submit = async () => {
     if (!text.trim() || chat.sending) return;
@@ -40,10 +43,14 @@ export function ChatPanel({ bridge, selfId }: Props) {
       <legend>{t('chat.title')}</legend>
       <ConnectionLine state={chat.connection.state} code={chat.connection.code} />
       <ol className="chat-list" ref={listRef} onScroll={stick.onScroll} data-testid="chat-list" aria-live="polite">
-        {chat.messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
+        {chat.messages.length === 0 && chat.notices.length === 0 && <li className="muted">{t('chat.empty')}</li>}
+        {anchors.get(null)?.map((n) => <NoticeLine key={`n${n.key}`} line={n} />)}
         {chat.messages.map((m) => (
-          <ChatLine key={m.id} message={m} mine={m.user.id === selfId} canModerate={canModerate}
-            onModerate={(action) => void chat.moderate(action, { messageId: m.id, userId: m.user.id, nickname: m.user.nickname })} />
+          <Fragment key={m.id}>
+            <ChatLine message={m} mine={m.user.id === selfId} canModerate={canModerate}
+              onModerate={(action) => void chat.moderate(action, { messageId: m.id, userId: m.user.id, nickname: m.user.nickname })} />
+            {anchors.get(m.id)?.map((n) => <NoticeLine key={`n${n.key}`} line={n} />)}
+          </Fragment>
         ))}
       </ol>
       {stick.hasNew && <button type="button" className="chat-new" onClick={stick.jumpToBottom}>{t('chat.newBelow')}</button>}

@@ -41,6 +41,7 @@ export function useChat(bridge: Bridge, signedIn: boolean) {
       bridge.on('chat:cleared', () => dispatch({ type: 'cleared' })),
       bridge.on('chat:viewers', (p) => dispatch({ type: 'viewers', count: p.count })),
       bridge.on('chat:settings', (p) => dispatch({ type: 'settings', settings: p.settings })),
+      bridge.on('chat:notice', (notice) => dispatch({ type: 'notice', notice })),
       bridge.on('chat:connection', (status) => {
         dispatch({ type: 'connection', status });
         const connected = status.state === 'connected';
