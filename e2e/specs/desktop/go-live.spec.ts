@@ -71,7 +71,7 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
       for (let i = 0; i < 20; i++, await new Promise((r) => setTimeout(r, 70))) max = Math.max(max, await micLevel());
       return max;
     };
-    await expect.poll(micLevel, { timeout: 10_000, intervals: [50] }).toBeGreaterThan(0.01);
+    await expect.poll(micLevel, { timeout: 10_000, interval: 50 }).toBeGreaterThan(0.01);
     expect(await windowMax(), 'mic meter while unmuted').toBeGreaterThan(0.01);
     await page.getByTestId('mixer-mic-mute').click();
     await new Promise((r) => setTimeout(r, 300));
