@@ -108,7 +108,7 @@ ${ratios(results).join('\n')}
 Target: app 720p30 ≤ 1.5× plain ffmpeg's CPU, zero dropped frames, keyframes exactly every interval (1 s).
 The machine is shared with other sessions: treat single numbers as ±20 %.
 `;
-  writeFileSync(path.join(ROOT, values.out ?? 'bench/broadcast/RESULTS.md'), md);
+  writeFileSync(path.resolve(ROOT, values.out ?? 'bench/broadcast/RESULTS.md'), md);
   console.log(md);
 }
 

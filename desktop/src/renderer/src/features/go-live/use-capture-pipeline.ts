@@ -35,6 +35,11 @@ export function useCapturePipeline(
   const [cameraTrack, setCameraTrack] = useState<MediaStreamTrack | null>(null);
   const latest = useRef({ scene, format });
   latest.current = { scene, format };
+  /** The camera's size in this scene (see the constraints effect below); read when it opens. */
+  const cameraSize = () => {
+    const { scene: sc, format: f } = latest.current;
+    return sc.kind === 'screen' ? { w: 320, h: 180 } : pipCameraRect(sc, f.width, f.height);
+  };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -74,7 +79,7 @@ export function useCapturePipeline(
       const fromClick = choice.screenId === DISPLAY_MEDIA_SOURCE_ID;
       const [screen, camera, mic, system] = await Promise.all([
         fromClick ? display : open(choice.screenId, (id) => openScreen(id, { width, height, fps })),
-        open(choice.cameraId, openCamera),
+        open(choice.cameraId, (id) => openCamera(id, cameraSize())),
         open(choice.micId, openMic),
         fromClick ? display : open(choice.screenId, openSystemAudio),
       ]);
@@ -103,7 +108,7 @@ export function useCapturePipeline(
   const { kind, corner, pipSize } = scene;
   useEffect(() => {
     if (!cameraTrack) return;
-    const at = kind === 'screen' ? { w: 320, h: 180 } : pipCameraRect({ kind, corner, pipSize }, width, height);
+    const at = cameraSize();
     void cameraTrack.applyConstraints({ width: { ideal: at.w }, height: { ideal: at.h }, resizeMode: 'crop-and-scale' } as MediaTrackConstraints).catch(() => {});
   }, [cameraTrack, kind, corner, pipSize, width, height]);
 

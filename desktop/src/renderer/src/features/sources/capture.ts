@@ -37,9 +37,14 @@ export async function openScreen(sourceId: string, max: CaptureFormat): Promise<
   return navigator.mediaDevices.getUserMedia(constraints);
 }
 
-export function openCamera(deviceId: string): Promise<MediaStream> {
+/**
+ * Open a camera at the size the scene shows it (the PiP rectangle, or the whole output): asking
+ * the device for what is needed spares generating or decoding a large picture only to shrink it
+ * (a 1080p webcam decodes MJPEG for every frame). Scene changes re-constrain the open track.
+ */
+export function openCamera(deviceId: string, size: { w: number; h: number }): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia({
-    video: { deviceId: { exact: deviceId }, width: { ideal: 1280 }, height: { ideal: 720 } },
+    video: { deviceId: { exact: deviceId }, width: { ideal: size.w }, height: { ideal: size.h }, resizeMode: 'crop-and-scale' } as MediaTrackConstraints,
     audio: false,
   });
 }
