@@ -95,6 +95,21 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     await page.getByTestId('scene-pip').check();
     expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochLive });
     expect(await playbackGain(watch, 6000), 'still plays after scene switches').toBeGreaterThanOrEqual(3);
+    // Preview off (saves CPU): the preview stops moving, the stream does not.
+    const shot = () => page.getByTestId('preview').screenshot();
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const moving = async () => {
+      const a = await shot();
+      await pause(800);
+      return !a.equals(await shot());
+    };
+    expect(await moving(), 'preview moves').toBe(true);
+    await page.getByTestId('preview-toggle').uncheck();
+    await pause(300);
+    expect(await moving(), 'preview off stays still').toBe(false);
+    expect(await playbackGain(watch, 6000), 'plays with the preview off').toBeGreaterThanOrEqual(3);
+    await page.getByTestId('preview-toggle').check();
+    expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochLive });
     expect(await page.getByTestId('recording-path').textContent()).toContain(desktop.recordDir);
     // The count itself comes from chat presence (server side); the panel must show the API's number.
     await expect.poll(async () => {

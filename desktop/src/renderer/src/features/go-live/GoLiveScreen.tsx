@@ -42,7 +42,8 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const [streamKey, setStreamKey] = useState('');
   const hardware = useHardwareEncoders(bridge);
   const { width, height } = outputSize(settings);
-  const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display);
+  const [preview, setPreview] = useState(true);
+  const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display, preview);
   const broadcast = useBroadcast(bridge, capture.sender);
   const busy = broadcast.status.state !== 'idle';
   const canGoLive = settings.mode === 'account' ? signedIn : streamKey.length > 0;
@@ -64,7 +65,11 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
     <main className="go-live">
       <section className="preview">
         <h2>{t('preview.title')}</h2>
-        <div ref={previewRef} className="preview-canvas" />
+        <div ref={previewRef} className={`preview-canvas${preview ? '' : ' off'}`} data-preview-off={preview ? undefined : t('preview.off')} />
+        <label className="radio preview-toggle">
+          <input type="checkbox" data-testid="preview-toggle" checked={preview} onChange={(e) => setPreview(e.target.checked)} />
+          {t('preview.show')}
+        </label>
         <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
         <div className="actions">
           {busy ? (

@@ -28,6 +28,7 @@ export function useCapturePipeline(
   scene: Scene,
   format: PipelineFormat,
   display: MediaStream | null,
+  preview: boolean,
 ) {
   const pipeline = useRef<Pipeline | null>(null);
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
@@ -62,6 +63,13 @@ export function useCapturePipeline(
   }, [containerRef]);
 
   useEffect(() => pipeline.current?.setScene(scene), [scene]);
+  // The preview costs CPU only when someone can see it: off by choice, or while the window is hidden.
+  useEffect(() => {
+    const apply = () => pipeline.current?.setPreview(preview && !document.hidden);
+    apply();
+    document.addEventListener('visibilitychange', apply);
+    return () => document.removeEventListener('visibilitychange', apply);
+  }, [preview]);
   const { width, height, fps } = format;
   useEffect(() => pipeline.current?.setFormat({ width, height, fps }), [width, height, fps]);
 

@@ -24,6 +24,7 @@ export type ToWorker =
   | { type: 'init'; canvas: OffscreenCanvas; format: PipelineFormat; scene: Scene }
   | { type: 'format'; format: PipelineFormat }
   | { type: 'scene'; scene: Scene }
+  | { type: 'preview'; enabled: boolean }
   | { type: 'video-source'; slot: 'screen' | 'camera'; frames: ReadableStream<VideoFrame> | null }
   | { type: 'audio-source'; samples: ReadableStream<AudioData> | null }
   | { type: 'start-epoch'; options: EpochOptions }

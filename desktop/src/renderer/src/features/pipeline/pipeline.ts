@@ -30,6 +30,8 @@ export function createPipeline(canvas: HTMLCanvasElement, format: PipelineFormat
   return {
     setFormat: (next: PipelineFormat) => send({ type: 'format', format: next }),
     setScene: (next: Scene) => send({ type: 'scene', scene: next }),
+    /** Draw the preview or not (the encoded stream is not affected). */
+    setPreview: (enabled: boolean) => send({ type: 'preview', enabled }),
     /** Hands the worker a source's frames; null removes it. */
     setVideo(slot: 'screen' | 'camera', track: MediaStreamTrack | null) {
       const readable = frames<VideoFrame>(track);

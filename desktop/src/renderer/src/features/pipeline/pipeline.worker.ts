@@ -84,6 +84,8 @@ const composer = createI420Composer();
 /** The current output picture, owned here: a frame (closed when replaced) or the full canvas. */
 let picture: VideoFrame | OffscreenCanvas | null = null;
 let previewStale = true;
+/** Off when the streamer turns the preview off or the window is hidden: it is then not drawn at all. */
+let previewEnabled = true;
 let previewDue = 0;
 
 const own = (next: VideoFrame | OffscreenCanvas) => {
@@ -141,7 +143,7 @@ async function tick() {
       previewStale = true;
     }
     if (!picture) return;
-    if (previewStale && now >= previewDue) {
+    if (previewEnabled && previewStale && now >= previewDue) {
       previewStale = false;
       previewDue = now + PREVIEW_INTERVAL_MS;
       await drawPreview(picture);
@@ -242,6 +244,10 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'scene':
       scene = msg.scene;
       dirty = true;
+      break;
+    case 'preview':
+      previewEnabled = msg.enabled;
+      previewStale = true;
       break;
     case 'video-source':
       void pump(msg.slot, msg.frames, takeFrame(msg.slot));
