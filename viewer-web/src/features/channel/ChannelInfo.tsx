@@ -1,10 +1,13 @@
 import type { ChannelPublic } from '@lait/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCategories } from '../directory/use-categories';
 import { FollowButton } from '../follow/FollowButton';
 import { LiveUptime } from './LiveUptime';
 
 export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
   const { t } = useTranslation();
+  const { nameOf } = useCategories();
   return (
     <section className="channel-info">
       <div className="channel-info__avatar" aria-hidden="true">
@@ -14,7 +17,11 @@ export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
         <h1 className="channel-info__title">{channel.title}</h1>
         <p className="channel-info__meta">
           <span className="channel-info__slug">{channel.slug}</span>
-          <span className="channel-info__category">{channel.category ?? t('common.noCategory')}</span>
+          {channel.category ? (
+            <Link className="channel-info__category" to={`/category/${channel.category}`} data-testid="channel-category">{nameOf(channel.category)}</Link>
+          ) : (
+            <span className="channel-info__category">{t('common.noCategory')}</span>
+          )}
           {channel.live && (
             <>
               <span className="channel-info__viewers" data-testid="viewer-count">

@@ -1,13 +1,15 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeHls } from '../../test/fake-hls';
-import { jsonResponse, makeChannel, stubFetch } from '../../test/fixtures';
+import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 import { OFFLINE_POLL_MS } from './use-channel';
 
 vi.mock('hls.js', async () => ({ default: (await import('../../test/fake-hls')).FakeHls }));
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(0));
+/** Calls for the channel itself (the page also loads category names once). */
+const channelCalls = (fetch: ReturnType<typeof stubApi>) => fetch.mock.calls.filter(([url]) => String(url).startsWith('/api/channels/')).length;
 
 describe('channel page', () => {
   // The page lazy-loads the player; load it once up front so fake timers need not wait for it.
@@ -20,19 +22,23 @@ describe('channel page', () => {
 
   it('shows the offline view, then turns into the player by itself when the polled API flips live', async () => {
     let live = false;
-    const fetch = stubFetch(() => jsonResponse(makeChannel({ live })));
+    const fetch = stubApi(() => jsonResponse(makeChannel({ live })));
     renderApp('/c/alpha');
     await flush();
 
     const offline = screen.getByTestId('channel-offline');
     expect(offline.textContent).toContain('오프라인');
     expect(offline.textContent).toContain('알파의 저녁 방송');
+    // The category by its name in the reader's language, linking to its page.
+    const category = screen.getByTestId('channel-category');
+    expect(category.textContent).toBe('토크');
+    expect(category.getAttribute('href')).toBe('/category/talk');
     expect(screen.queryByTestId('player-video')).toBeNull();
     expect(FakeHls.instances).toHaveLength(0);
 
     live = true;
     await act(() => vi.advanceTimersByTimeAsync(OFFLINE_POLL_MS));
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(channelCalls(fetch)).toBe(2);
     expect(screen.queryByTestId('channel-offline')).toBeNull();
     expect(screen.getByTestId('channel-live')).toBeTruthy();
     const video = screen.getByTestId('player-video') as HTMLVideoElement;
@@ -55,7 +61,7 @@ describe('channel page', () => {
 
   it('goes offline when the playlist disappears and the API confirms the stream ended', async () => {
     let live = true;
-    const fetch = stubFetch(() => jsonResponse(makeChannel({ live })));
+    const fetch = stubApi(() => jsonResponse(makeChannel({ live })));
     renderApp('/c/alpha');
     await flush();
     const hls = FakeHls.latest();
@@ -66,14 +72,14 @@ describe('channel page', () => {
     expect(screen.getByTestId('player').dataset.state).toBe('offline');
     await flush();
     // The page re-checked at once instead of waiting for its next poll.
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(channelCalls(fetch)).toBe(2);
     expect(screen.getByTestId('channel-offline')).toBeTruthy();
     expect(screen.queryByTestId('player-video')).toBeNull();
     expect(hls.destroy).toHaveBeenCalled();
   });
 
   it('starts a fresh player when the stream failed but the API still says live', async () => {
-    stubFetch(() => jsonResponse(makeChannel({ live: true })));
+    stubApi(() => jsonResponse(makeChannel({ live: true })));
     renderApp('/c/alpha');
     await flush();
     const first = FakeHls.latest();
@@ -86,13 +92,13 @@ describe('channel page', () => {
   });
 
   it('shows a not-found view for an unknown slug and stops polling', async () => {
-    const fetch = stubFetch(() =>
+    const fetch = stubApi(() =>
       jsonResponse({ statusCode: 404, code: 'CHANNEL_NOT_FOUND', error: 'Not Found', message: 'no such channel' }, 404),
     );
     renderApp('/c/nobody');
     await flush();
     expect(screen.getByTestId('channel-not-found').textContent).toContain('채널을 찾을 수 없어요');
     await act(() => vi.advanceTimersByTimeAsync(OFFLINE_POLL_MS * 3));
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(channelCalls(fetch)).toBe(1);
   });
 });
