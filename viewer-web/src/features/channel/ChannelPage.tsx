@@ -2,7 +2,6 @@ import { Suspense, lazy, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { ChatPanel } from '../chat';
 import { ChannelInfo } from './ChannelInfo';
 import { ChannelNotFound } from './ChannelNotFound';
 import { ChannelOffline } from './ChannelOffline';
@@ -11,6 +10,8 @@ import './channel.css';
 
 // hls.js is most of the bundle: only channel pages that are live download it.
 const LivePlayer = lazy(() => import('../player/LivePlayer').then((m) => ({ default: m.LivePlayer })));
+// Chat (Socket.IO client, the panel) only loads on channel pages, not with the directory.
+const ChatPanel = lazy(() => import('../chat').then((m) => ({ default: m.ChatPanel })));
 
 export function ChannelPage() {
   const { slug = '' } = useParams();
@@ -63,7 +64,9 @@ function ChannelView({ slug }: { slug: string }) {
         </p>
       )}
       <ChannelInfo channel={channel} />
-      <ChatPanel slug={slug} />
+      <Suspense fallback={<aside className="chat-panel chat-panel--loading" aria-busy="true" />}>
+        <ChatPanel slug={slug} />
+      </Suspense>
     </div>
   );
 }
