@@ -56,8 +56,9 @@ describe('desktop broadcaster: live panel chat', () => {
     }, viewer);
     await watch.goto(`${server.url}/c/${slug}`);
     await watch.locator('[data-testid="chat-status"][data-state="connected"]').waitFor({ timeout: 20_000 });
-    // The live panel's count comes from the relay's chat:viewers, without waiting for the 5 s poll.
-    await app.locator('[data-testid="viewer-count"][data-count="2"]').waitFor({ timeout: 4_000 });
+    // The live panel's count comes from the relay's chat:viewers, without waiting for the 5 s poll;
+    // the streamer's own chat connection is not a viewer.
+    await app.locator('[data-testid="viewer-count"][data-count="1"]').waitFor({ timeout: 4_000 });
 
     await watch.getByTestId('chat-input').fill('안녕하세요 👋');
     await watch.getByTestId('chat-input').press('Enter');

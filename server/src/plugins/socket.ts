@@ -43,7 +43,7 @@ export const socketPlugin = fp(async (app) => {
     socket.data.userId = null;
     socket.data.nickname = null;
     socket.data.tokenExp = null;
-    socket.data.joined = new Set();
+    socket.data.joined = new Map();
     if (token === undefined || token === null || token === '') return next();
     try {
       const claims = app.jwt.verify<{ sub: string; nick: string; exp?: number }>(String(token));

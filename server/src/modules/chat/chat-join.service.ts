@@ -27,8 +27,9 @@ export class ChatJoinService {
     try {
       if (!socket.data.joined.has(state.id)) {
         await socket.join(roomOf(state.id));
-        socket.data.joined.add(state.id);
-        this.d.presence.join(state.id);
+        const viewer = viewerKey(socket, state.ownerId);
+        socket.data.joined.set(state.id, viewer);
+        if (viewer) this.d.presence.join(state.id, viewer);
       }
       const history = input.sinceId !== undefined
         ? await this.d.history.since(state.id, state.slug, Number(input.sinceId))
@@ -49,15 +50,28 @@ export class ChatJoinService {
 
   async leave(socket: ChatSocket, input: ChatChannelRef): Promise<null> {
     const state = await this.d.states.get(input.channel).catch(() => Promise.reject(unavailable()));
-    if (state && socket.data.joined.delete(state.id)) {
+    if (state && socket.data.joined.has(state.id)) {
+      const viewer = socket.data.joined.get(state.id);
+      socket.data.joined.delete(state.id);
       await socket.leave(roomOf(state.id));
-      this.d.presence.leave(state.id);
+      if (viewer) this.d.presence.leave(state.id, viewer);
     }
     return null;
   }
 
   disconnected(socket: ChatSocket): void {
-    for (const channelId of socket.data.joined) this.d.presence.leave(channelId);
+    for (const [channelId, viewer] of socket.data.joined) if (viewer) this.d.presence.leave(channelId, viewer);
     socket.data.joined.clear();
   }
+}
+
+/**
+ * Who a socket counts as among a channel's viewers: a signed-in user once however many tabs they
+ * have open, an anonymous page per socket, and the streamer (their dashboard or desktop chat)
+ * not at all — a streamer alone on their channel sees 0 viewers, as on Twitch.
+ */
+function viewerKey(socket: ChatSocket, ownerId: number | null): string | null {
+  const userId = socket.data.userId;
+  if (userId !== null && userId === ownerId) return null;
+  return userId !== null ? `u:${userId}` : `s:${socket.id}`;
 }

@@ -15,12 +15,15 @@ export interface PresenceLink {
 
 /**
  * Viewer counts from chat presence: every open channel page holds a socket in the channel's
- * room. Each process counts its own sockets and shares the counts with the others; a total is
- * this process's count plus the fresh counts of the others. Feeds the REST directory as well.
+ * room. Each process counts its own distinct viewers (a user's tabs once) and shares the counts
+ * with the others; a total is this process's count plus the fresh counts of the others (a user
+ * with tabs on two processes counts twice: rare, and sharing counts keeps the traffic small).
+ * Feeds the REST directory as well.
  */
 export class ChatPresence implements ViewerCounts {
   readonly processId = randomUUID();
-  private readonly local = new Map<number, number>();
+  /** Per channel, this process's viewers: who (user or anonymous socket) → how many sockets. */
+  private readonly local = new Map<number, Map<string, number>>();
   private readonly remote = new Map<string, { at: number; counts: Map<number, number> }>();
   private readonly lastTotals = new Map<number, number>();
   private link: PresenceLink | null = null;
@@ -41,16 +44,27 @@ export class ChatPresence implements ViewerCounts {
     this.link = null;
   }
 
-  join(channelId: number): void {
-    this.local.set(channelId, (this.local.get(channelId) ?? 0) + 1);
+  /** `viewer` opened the channel page (once more: a second tab of the same user is not a second viewer). */
+  join(channelId: number, viewer: string): void {
+    const viewers = this.local.get(channelId) ?? new Map<string, number>();
+    viewers.set(viewer, (viewers.get(viewer) ?? 0) + 1);
+    this.local.set(channelId, viewers);
     this.changed = true;
   }
 
-  leave(channelId: number): void {
-    const n = (this.local.get(channelId) ?? 0) - 1;
-    if (n > 0) this.local.set(channelId, n);
-    else this.local.delete(channelId);
+  leave(channelId: number, viewer: string): void {
+    const viewers = this.local.get(channelId);
+    if (!viewers) return;
+    const n = (viewers.get(viewer) ?? 0) - 1;
+    if (n > 0) viewers.set(viewer, n);
+    else viewers.delete(viewer);
+    if (viewers.size === 0) this.local.delete(channelId);
     this.changed = true;
+  }
+
+  /** This process's distinct viewers per channel (what it shares with the others). */
+  private localCounts(): Record<string, number> {
+    return Object.fromEntries([...this.local].map(([id, viewers]) => [id, viewers.size]));
   }
 
   /** Another process's counts (its whole picture, so channels it no longer has drop out). */
@@ -61,7 +75,7 @@ export class ChatPresence implements ViewerCounts {
   }
 
   total(channelId: number): number {
-    let n = this.local.get(channelId) ?? 0;
+    let n = this.local.get(channelId)?.size ?? 0;
     const now = Date.now();
     for (const p of this.remote.values()) if (now - p.at < STALE_AFTER_MS) n += p.counts.get(channelId) ?? 0;
     return n;
@@ -84,7 +98,7 @@ export class ChatPresence implements ViewerCounts {
     if (this.changed || now - this.lastPublish >= HEARTBEAT_EVERY_MS) {
       this.changed = false;
       this.lastPublish = now;
-      link.publish({ processId: this.processId, counts: Object.fromEntries(this.local) });
+      link.publish({ processId: this.processId, counts: this.localCounts() });
     }
     for (const [id, p] of this.remote) if (now - p.at >= STALE_AFTER_MS) this.remote.delete(id);
     const channels = new Set<number>([...this.local.keys(), ...this.lastTotals.keys()]);

@@ -11,7 +11,7 @@ export interface Sender {
   userId: number | null;
   nickname: string | null;
   /** Channels (by id) the socket has joined. */
-  joined: ReadonlySet<number>;
+  joined: { has(channelId: number): boolean };
 }
 
 /** The checks a message passes, in order, before it is queued for storage. */

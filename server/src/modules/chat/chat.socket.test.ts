@@ -52,6 +52,25 @@ describe.each(DATABASE_KINDS)('chat over Socket.IO (%s)', (kind) => {
     expect(since.history.map((m) => m.id)).toEqual([first.id]);
   });
 
+  it('counts viewers, not sockets: a user’s tabs once, anonymous pages each, the streamer not at all', async () => {
+    const fresh = await signUp(t.app);
+    const channel = await slugOf(t.app, fresh.accessToken);
+    const own = await open(fresh.accessToken);
+    expect((await ok<{ viewerCount: number }>(own, 'chat:join', { channel })).viewerCount).toBe(0);
+    const tab1 = await open(viewer.accessToken);
+    const tab2 = await open(viewer.accessToken);
+    await ok(tab1, 'chat:join', { channel });
+    expect((await ok<{ viewerCount: number }>(tab2, 'chat:join', { channel })).viewerCount).toBe(1);
+    const anon = await open();
+    expect((await ok<{ viewerCount: number }>(anon, 'chat:join', { channel })).viewerCount).toBe(2);
+    // One tab closes: the user is still watching in the other.
+    tab1.disconnect();
+    const probe = await open();
+    await until('the closed tab to leave', async () => (await ok<{ viewerCount: number }>(probe, 'chat:join', { channel })).viewerCount === 3);
+    tab2.disconnect();
+    await until('the user to leave', async () => (await ok<{ viewerCount: number }>(probe, 'chat:join', { channel })).viewerCount === 2);
+  });
+
   it('answers malformed payloads with a typed error and keeps the connection', async () => {
     const s = await open(viewer.accessToken);
     expect(await code(s, 'chat:join', { channel: 42 })).toBe('VALIDATION_FAILED');

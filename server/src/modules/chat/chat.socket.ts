@@ -12,7 +12,8 @@ import { ChatError } from './chat.errors.js';
 export interface ChatSocketData extends SocketData {
   /** Access-token expiry (seconds since the epoch): past it the socket reads but cannot act. */
   tokenExp: number | null;
-  joined: Set<number>;
+  /** Channels joined, each with who this socket counts as there (null: the streamer, not a viewer). */
+  joined: Map<number, string | null>;
 }
 
 export interface ChatInterServerEvents extends InterServerEvents {
