@@ -61,7 +61,8 @@ export type AudioSettings = Static<typeof AudioSettingsSchema>;
 
 /**
  * Where the media comes from.
- * `stream`: the renderer sends a muxed stream (MediaRecorder WebM) with `broadcast:write`.
+ * `stream`: the renderer sends a muxed stream (its WebCodecs encoders in Matroska; WebM is the
+ * same container) with `broadcast:write`.
  * `testsrc`: ffmpeg generates colour bars and a tone itself (diagnostics, tests).
  */
 export const BroadcastInputSchema = Type.Union([

@@ -81,7 +81,7 @@ export function createBroadcastEngine(options: BroadcastEngineOptions): Broadcas
     const recordPath = recordPathFor(s.epoch, job.recordPath);
     const args = buildFfmpegArgs({
       url: publishUrl(job.rtmpUrl, job.streamKey), video: job.video, audio: job.audio,
-      input: job.input ?? { kind: 'stream', container: 'webm' }, x264Preset: o.x264Preset, recordPath,
+      input: job.input ?? { kind: 'stream', container: 'matroska' }, x264Preset: o.x264Preset, recordPath,
     });
     const child = o.spawn(o.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const run: Run = { child, wasLive: false, done: false, recordPath, cpuPercent: undefined, cpuSampledAt: 0 };

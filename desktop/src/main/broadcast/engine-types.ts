@@ -39,7 +39,7 @@ export interface BroadcastStartOptions {
   streamKey: string;
   video: VideoSettings;
   audio: AudioSettings;
-  /** Defaults to a WebM stream fed with {@link BroadcastEngine.write}. */
+  /** Defaults to a Matroska stream fed with {@link BroadcastEngine.write}. */
   input?: BroadcastInput;
   /** Also record to this file (Matroska); later runs after a reconnect get `-partN`. */
   recordPath?: string;
