@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Settings } from '@lait/shared';
+import type { CaptureSource, Settings, SourcesListArgs } from '@lait/shared';
 import { createMemorySessionStore } from './account/session-store.js';
 import type { X264Preset } from './broadcast/ffmpeg-args.js';
 import { createDesktopCore } from './desktop-core.js';
@@ -19,6 +19,8 @@ export interface HeadlessDesktopOptions {
   openExternal?: (url: string) => Promise<void> | void;
   /** Page origins allowed to connect to the bridge (all loopback clients when absent: tests). */
   allowedOrigins?: string[];
+  /** Stands in for desktopCapturer (tests); none by default, so the renderer uses getDisplayMedia. */
+  listSources?: (args: SourcesListArgs) => Promise<CaptureSource[]>;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startHeadlessDesktop(opts: HeadlessDesktopOptions) {
     recordDir,
     sessionStore: createMemorySessionStore(),
     ...(opts.openExternal && { openExternal: opts.openExternal }),
+    ...(opts.listSources && { listSources: opts.listSources }),
     runtime: { name: 'lait-headless', version: '0.0.0', platform: process.platform, versions: { electron: '', chrome: '', node: process.versions.node } },
   });
   const bridge = await startWsBridgeServer({ registry: core.registry, events: core.events, ...(opts.allowedOrigins && { allowedOrigins: opts.allowedOrigins }) });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Settings } from '@lait/shared';
 import type { Page } from 'playwright-core';
-import { startHeadlessDesktop } from '../../../desktop/src/main/headless.js';
+import { startHeadlessDesktop, type HeadlessDesktopOptions } from '../../../desktop/src/main/headless.js';
 import { ROOT } from '../../helpers/paths.js';
 
 /** electron-vite's renderer output: the exact files the desktop app loads. */
@@ -46,10 +46,16 @@ export async function serveRenderer(): Promise<{ url: string; close(): Promise<v
  * The desktop app's main process without Electron (real engine, account client, IPC registry) in a
  * temp folder; `openExternal` stands in for the system browser (Kakao sign-in).
  */
-export async function startDesktop(opts: { ffmpegPath: string | null; settings?: Partial<Settings>; openExternal?: (url: string) => void }) {
+export async function startDesktop(opts: {
+  ffmpegPath: string | null;
+  settings?: Partial<Settings>;
+  openExternal?: (url: string) => void;
+  listSources?: HeadlessDesktopOptions['listSources'];
+}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lait-desktop-e2e-'));
   const app = await startHeadlessDesktop({
     ffmpegPath: opts.ffmpegPath, dataDir, ...(opts.settings && { settings: opts.settings }), ...(opts.openExternal && { openExternal: opts.openExternal }),
+    ...(opts.listSources && { listSources: opts.listSources }),
   });
   return {
     ...app,

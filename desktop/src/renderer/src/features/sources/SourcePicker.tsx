@@ -1,6 +1,7 @@
 import type { CaptureSource } from '@lait/shared';
 import { useI18n } from '../../i18n/i18n';
 import { DISPLAY_MEDIA_SOURCE_ID } from './capture';
+import { ScreenGrid } from './ScreenGrid';
 import type { DeviceOption } from './use-sources';
 
 export interface SourceChoice {
@@ -42,7 +43,10 @@ export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefre
           {choice.screenId ? `✓ ${t('sources.screenShared')}` : t('sources.shareScreen')}
         </button>
       ) : (
-        select(t('sources.screen'), 'source-screen', choice.screenId, screens.map((s) => ({ id: s.id, label: s.name })), (screenId) => onChange({ ...choice, screenId }))
+        <div className="screen-choice">
+          <span>{t('sources.screen')}</span>
+          <ScreenGrid screens={screens} selected={choice.screenId} onSelect={(screenId) => onChange({ ...choice, screenId })} />
+        </div>
       )}
       {select(t('sources.camera'), 'source-camera', choice.cameraId, cameras, (cameraId) => onChange({ ...choice, cameraId }))}
       {select(t('sources.mic'), 'source-mic', choice.micId, mics, (micId) => onChange({ ...choice, micId }))}

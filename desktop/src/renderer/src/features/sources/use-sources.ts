@@ -16,7 +16,8 @@ export function useSources(bridge: Bridge) {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const ack = await bridge.sources.list({ kinds: ['screen', 'window'], thumbnailWidth: 0 });
+    // Thumbnails to choose from (desktopCapturer draws them; 240 px is enough to recognise a window).
+    const ack = await bridge.sources.list({ kinds: ['screen', 'window'], thumbnailWidth: 240 });
     const fallback: CaptureSource = { id: DISPLAY_MEDIA_SOURCE_ID, name: 'Display', kind: 'screen' };
     setScreens(ack.ok && ack.data.length > 0 ? ack.data : [fallback]);
     if (!ack.ok) setError(ack.error.message);
