@@ -22,8 +22,11 @@ export function AudioMixer({ mixer, revision }: Props) {
         const el = meters.current[id];
         if (!el) continue;
         const level = mixer.level(id);
+        const shown = level.toFixed(3);
+        // Unchanged (a silent input): no DOM write, so no repaint of the page.
+        if (el.dataset.level === shown) continue;
         el.style.transform = `scaleX(${meterFraction(level)})`;
-        el.dataset.level = level.toFixed(3);
+        el.dataset.level = shown;
         el.classList.toggle('clip', level >= 0.99);
       }
     };
