@@ -4,8 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ChatMessage, ClientToServerEvents, ServerToClientEvents } from '@lait/shared';
+import { call, connect, until as serverUntil, type ChatClient } from '../../../../../server/src/modules/chat/test/chat-clients.js';
 
 const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const SERVER_ENTRY = join(ROOT, 'server/dist/server.js');
@@ -20,13 +19,8 @@ const freePort = () =>
     });
   });
 
-export async function until(what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The server tests' poll, with a longer default: these tests go through a separate process. */
+export const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 10_000) => serverUntil(what, fn, timeoutMs);
 
 /**
  * The real Lait server (`server/dist/server.js`, built first if missing) on SQLite in a temp
@@ -77,23 +71,14 @@ export async function startLaitServer() {
   };
 }
 
-export type ViewerSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { received: ChatMessage[]; deleted: string[] };
+export type ViewerSocket = ChatClient & { deleted: string[] };
 
-/** A viewer's plain Socket.IO client, as the site's chat uses. */
+/** A viewer's plain Socket.IO client, as the site's chat uses (the server tests' client, plus deletions). */
 export async function connectViewer(url: string, token: string): Promise<ViewerSocket> {
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true }) as ViewerSocket;
-  socket.received = [];
+  const socket = (await connect(url, token)) as ViewerSocket;
   socket.deleted = [];
-  socket.on('chat:messages', (batch) => socket.received.push(...batch));
   socket.on('chat:deleted', (p) => socket.deleted.push(...p.ids));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
   return socket;
 }
 
-/** Emit with an acknowledgement (loosely typed). */
-export async function call<T = unknown>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return (await socket.timeout(10_000).emitWithAck(event as never, payload as never)) as Ack<T>;
-}
+export { call };
