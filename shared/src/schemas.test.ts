@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { ChatSendSchema, ChatSettingsUpdateSchema, ChatJoinSchema } from './chat/messages.js';
+import { ChatHistorySchema, ChatSendSchema, ChatSettingsUpdateSchema, ChatJoinSchema } from './chat/messages.js';
 import { ERROR_CODES } from './errors/codes.js';
 import { NicknameSchema, SignupBodySchema } from './http/auth.js';
 import { ChannelUpdateSchema, SlugSchema } from './http/channels.js';
@@ -22,6 +22,11 @@ describe('shared schemas (what every server and client relies on)', () => {
     expect(Value.Check(ChannelUpdateSchema, { title: '첫 방송' })).toBe(true);
   });
 
+  it('refuses a channel title of white space only', () => {
+    for (const bad of ['', ' ', '\t\n ', '\u3000\u00a0']) expect(Value.Check(ChannelUpdateSchema, { title: bad }), JSON.stringify(bad)).toBe(false);
+    expect(Value.Check(ChannelUpdateSchema, { title: ' 첫 방송 ' })).toBe(true);
+  });
+
   it('bounds chat payloads: a nonce is required and ids are decimal strings', () => {
     expect(Value.Check(ChatSendSchema, { channel: 'lait', text: '안녕', nonce: 'abcdefgh' })).toBe(true);
     expect(Value.Check(ChatSendSchema, { channel: 'lait', text: '안녕' })).toBe(false);
@@ -29,6 +34,18 @@ describe('shared schemas (what every server and client relies on)', () => {
     expect(Value.Check(ChatJoinSchema, { channel: 'lait', sinceId: '12' })).toBe(true);
     expect(Value.Check(ChatJoinSchema, { channel: 'lait', sinceId: '-1' })).toBe(false);
     expect(Value.Check(ChatSettingsUpdateSchema, { channel: 'lait', slowModeSec: 99999 })).toBe(false);
+  });
+
+  it('refuses chat text that is not well-formed UTF-16 (a lone surrogate) and keeps emoji', () => {
+    const send = (text: string) => Value.Check(ChatSendSchema, { channel: 'lait', text, nonce: 'abcdefgh' });
+    for (const ok of ['😀 웃음', '👨‍👩‍👧', 'plain', '']) expect(send(ok), ok).toBe(true);
+    for (const bad of ['\uD83D', 'a\uDE00b', '😀\uD83D', '\uDE00\uD83D']) expect(send(bad), JSON.stringify(bad)).toBe(false);
+  });
+
+  it('bounds a history page at 100 messages', () => {
+    expect(Value.Check(ChatHistorySchema, { channel: 'lait', beforeId: '120', limit: 100 })).toBe(true);
+    expect(Value.Check(ChatHistorySchema, { channel: 'lait', beforeId: '120', limit: 101 })).toBe(false);
+    expect(Value.Check(ChatHistorySchema, { channel: 'lait' })).toBe(false);
   });
 
   it('lists every error code once', () => {

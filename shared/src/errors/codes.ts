@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'CHANNEL_NOT_FOUND',
   'CHANNEL_SLUG_TAKEN',
   'CHANNEL_SLUG_INVALID',
+  'CHANNEL_SLUG_RESERVED',
+  'CHANNEL_SLUG_LOCKED',
+  'AVATAR_INVALID',
   'PUBLISH_KEY_INVALID',
   'PUBLISH_ALREADY_LIVE',
   'PUBLISH_FORBIDDEN',
@@ -34,10 +37,19 @@ export const ERROR_CODES = [
   'AUTH_DESKTOP_VERIFIER_MISMATCH',
   'AUTH_KAKAO_CANCELLED',
   'AUTH_KAKAO_UNAVAILABLE',
+  'AUTH_KAKAO_TAKEN',
+  'AUTH_KAKAO_ALREADY_LINKED',
+  'AUTH_LOCKED_OUT',
   'AUTH_SIGNIN_CANCELLED',
   'AUTH_SIGNIN_TIMED_OUT',
   'CATEGORY_NOT_FOUND',
   'FOLLOW_SELF',
+  // videos (VODs of past broadcasts)
+  'VIDEO_NOT_FOUND',
+  'VIDEO_FORBIDDEN',
+  'CLIP_NOT_FOUND',
+  'CLIP_UNAVAILABLE',
+  'CLIP_FAILED',
   // chat
   'CHAT_AUTH_REQUIRED',
   'CHAT_NOT_JOINED',
@@ -67,6 +79,10 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why the server finds a password too weak (AUTH_WEAK_PASSWORD's `reason`). */
+export const PASSWORD_WEAKNESSES = ['too-short', 'common', 'one-kind', 'repeated', 'contains-email', 'contains-nickname'] as const;
+export type PasswordWeakness = (typeof PASSWORD_WEAKNESSES)[number];
+
 /** The body of every non-2xx REST answer. */
 export const ApiErrorSchema = Type.Object(
   {
@@ -74,6 +90,10 @@ export const ApiErrorSchema = Type.Object(
     code: Type.String(),
     error: Type.String(),
     message: Type.String(),
+    /** The request field the error is about (`email`, `nickname`, `password`), so a form can show it there. */
+    field: Type.Optional(Type.String()),
+    /** Why, as a word a client can translate: for AUTH_WEAK_PASSWORD one of {@link PASSWORD_WEAKNESSES}. */
+    reason: Type.Optional(Type.String()),
   },
   { $id: 'ApiError' },
 );

@@ -48,9 +48,26 @@ export const KakaoCallbackQuerySchema = Type.Object({
 });
 export type KakaoCallbackQuery = Static<typeof KakaoCallbackQuerySchema>;
 
+/**
+ * `POST /api/auth/kakao/link` (signed in): where to send the browser to prove the Kakao side. Kakao
+ * then returns to `/dashboard?kakaoLink=linked`, or `?kakaoLink=<error code>`.
+ */
+export const KakaoLinkResponseSchema = Type.Object({ url: Type.String() });
+export type KakaoLinkResponse = Static<typeof KakaoLinkResponseSchema>;
+
+/** The `kakaoLink` marker Kakao linking returns with: `linked`, or the error code of why not. */
+export const KAKAO_LINK_RESULT_PARAM = 'kakaoLink';
+
+/**
+ * Set (`=1`) next to `login=kakao` when a first Kakao login made a new account although an account
+ * with the same, unverified email exists: Kakao login never joins it by email (issue 9), but its
+ * owner can sign in there with the password and link Kakao from the dashboard.
+ */
+export const KAKAO_SEPARATE_PARAM = 'kakaoSeparate';
+
 export const KakaoStartQuerySchema = Type.Object({
-  /** Where the site goes after login (a path on this site). */
-  next: Type.Optional(Type.String({ pattern: '^/[^/\\\\]', maxLength: 512 })),
+  /** Where the site goes after login: a path on this site; anything else (see `safeNextPath`) means `/`. */
+  next: Type.Optional(Type.String({ maxLength: 2048 })),
 });
 
 /**

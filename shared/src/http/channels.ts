@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MULTILINE_TEXT_PATTERN, VISIBLE_TEXT_PATTERN, plainTextPattern } from '../text/plain-text.js';
 
 /** Lower-case ASCII slug used in `/c/<slug>` URLs. */
 export const SlugSchema = Type.String({
@@ -8,10 +9,50 @@ export const SlugSchema = Type.String({
   description: '3-32 characters: a-z, 0-9, "-" and "_", starting and ending with a letter or digit',
 });
 
+/**
+ * A channel address a streamer picks (once) on the dashboard: 3-20 of a-z, 0-9, "-" and "_",
+ * starting and ending with a letter or digit, and none of {@link RESERVED_SLUGS}.
+ */
+export const ChannelSlugChoiceSchema = Type.String({
+  pattern: '^[a-z0-9][a-z0-9_-]{1,18}[a-z0-9]$',
+  minLength: 3,
+  maxLength: 20,
+  description: '3-20 characters: a-z, 0-9, "-" and "_", starting and ending with a letter or digit',
+});
+
+/** Addresses no streamer may take: site paths and names that would pass for the platform's own. */
+export const RESERVED_SLUGS: readonly string[] = [
+  'admin', 'administrator', 'api', 'app', 'assets', 'auth', 'c', 'category', 'channel', 'channels', 'chat',
+  'dashboard', 'docs', 'following', 'help', 'hls', 'internal', 'lait', 'live', 'login', 'logout', 'me',
+  'moderator', 'official', 'root', 'search', 'settings', 'signup', 'static', 'support', 'system', 'www',
+];
+
 /** Opaque, public id of a channel's video. HLS lives under it; it never reveals the stream key. */
 export const PlaybackIdSchema = Type.String({ pattern: '^[A-Za-z0-9]{16,32}$' });
 
-export const ChannelTitleSchema = Type.String({ minLength: 1, maxLength: 140 });
+/**
+ * 1-140 characters with at least one that is not white space (the server stores it trimmed), and
+ * none of the controls or bidi overrides that {@link VISIBLE_TEXT_PATTERN} refuses (issue 9).
+ */
+export const ChannelTitleSchema = Type.String({
+  minLength: 1, maxLength: 140, pattern: VISIBLE_TEXT_PATTERN,
+  description: 'not only white space, no control characters or bidi overrides; stored trimmed',
+});
+
+/**
+ * `reconnecting`: the publisher dropped and the broadcast waits for it (be right back) for a grace
+ * period; the session, chat and viewer count carry on. A republish within it resumes the broadcast.
+ */
+export const ChannelStatusSchema = Type.Union([Type.Literal('live'), Type.Literal('reconnecting'), Type.Literal('offline')]);
+export type ChannelStatus = Static<typeof ChannelStatusSchema>;
+
+/** The person behind a channel, as viewers see them on cards and the channel page. */
+export const ChannelStreamerSchema = Type.Object({
+  nickname: Type.String(),
+  /** Null until the streamer uploads an avatar; clients then draw the nickname's first letter. */
+  avatarUrl: Type.Union([Type.String(), Type.Null()]),
+});
+export type ChannelStreamer = Static<typeof ChannelStreamerSchema>;
 
 /** A channel as anyone may see it. Never carries a stream key. */
 export const ChannelPublicSchema = Type.Object(
@@ -19,7 +60,9 @@ export const ChannelPublicSchema = Type.Object(
     slug: SlugSchema,
     title: Type.String(),
     category: Type.Union([Type.String(), Type.Null()]),
+    /** True from publish until the broadcast ends, including a be-right-back grace. */
     live: Type.Boolean(),
+    status: ChannelStatusSchema,
     playbackId: PlaybackIdSchema,
     hlsUrl: Type.String({ description: 'HLS playlist of the live stream (404 while offline)' }),
     liveSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -30,6 +73,8 @@ export const ChannelPublicSchema = Type.Object(
     /** Latest still of the stream (kept as the offline image); null before the first live. */
     thumbnailUrl: Type.Union([Type.String(), Type.Null()]),
     followerCount: Type.Integer({ minimum: 0 }),
+    /** The owner's public profile; null for a channel no account owns (created from the CLI). */
+    streamer: Type.Union([ChannelStreamerSchema, Type.Null()]),
   },
   { $id: 'ChannelPublic' },
 );
@@ -39,7 +84,7 @@ export const ChannelListQuerySchema = Type.Object(
   {
     live: Type.Optional(Type.Boolean()),
     category: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,32}$' })),
-    /** Search over channel names and titles; Hangul initial consonants (ㄹㅇ) match syllables (라잇). */
+    /** Search over channel names, titles and streamer nicknames; Hangul initial consonants (ㄹㅇ) match syllables (라잇). */
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     sort: Type.Optional(Type.Union([Type.Literal('viewers'), Type.Literal('recent')], { default: 'viewers' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
@@ -54,18 +99,26 @@ export type ChannelList = Static<typeof ChannelListSchema>;
 export const ChannelSlugParamsSchema = Type.Object({ slug: SlugSchema });
 export type ChannelSlugParams = Static<typeof ChannelSlugParamsSchema>;
 
-export const ChannelTagSchema = Type.String({ minLength: 1, maxLength: 24, pattern: '^[^,#\\s][^,#]*$' });
+/** No `,` or `#`, no leading white space, no controls or bidi overrides. */
+export const ChannelTagSchema = Type.String({ minLength: 1, maxLength: 24, pattern: `^(?!\\s)${plainTextPattern(',#')}` });
+/** Multi-line: newlines and tabs are fine, other controls and bidi overrides are not. */
+export const ChannelDescriptionSchema = Type.String({ maxLength: 2000, pattern: MULTILINE_TEXT_PATTERN });
 export const LanguageSchema = Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' });
 
 /** What the owner may change on their channel. */
 export const ChannelUpdateSchema = Type.Object(
   {
-    slug: Type.Optional(SlugSchema),
+    /** Allowed once per channel (see ChannelOwner.slugChangeable). */
+    slug: Type.Optional(ChannelSlugChoiceSchema),
     title: Type.Optional(ChannelTitleSchema),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    description: Type.Optional(ChannelDescriptionSchema),
     category: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9-]{2,32}$' }), Type.Null()])),
     tags: Type.Optional(Type.Array(ChannelTagSchema, { maxItems: 10 })),
     language: Type.Optional(LanguageSchema),
+    /** Keep every broadcast as a VOD (on by default). */
+    recordVods: Type.Optional(Type.Boolean()),
+    /** VODs older than this are deleted, files and all. */
+    vodRetentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -88,7 +141,15 @@ export type StreamHealth = Static<typeof StreamHealthSchema>;
 /** The owner's view of their channel: never the key itself, only whether one exists. */
 export const ChannelOwnerSchema = Type.Composite([
   ChannelPublicSchema,
-  Type.Object({ hasStreamKey: Type.Boolean(), rtmpUrl: Type.String(), health: Type.Union([StreamHealthSchema, Type.Null()]) }),
+  Type.Object({
+    hasStreamKey: Type.Boolean(),
+    rtmpUrl: Type.String(),
+    health: Type.Union([StreamHealthSchema, Type.Null()]),
+    recordVods: Type.Boolean(),
+    vodRetentionDays: Type.Integer({ minimum: 1 }),
+    /** True until the streamer has picked their channel address; it can be picked once. */
+    slugChangeable: Type.Boolean(),
+  }),
 ]);
 export type ChannelOwner = Static<typeof ChannelOwnerSchema>;
 
@@ -101,6 +162,12 @@ export const PublishTokenResponseSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type PublishTokenResponse = Static<typeof PublishTokenResponseSchema>;
+
+/** Since when a user follows a channel (public, as on Twitch's user card); null when they do not. */
+export const FollowedSinceSchema = Type.Object({ followedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) });
+export type FollowedSince = Static<typeof FollowedSinceSchema>;
+
+export const ChannelFollowerParamsSchema = Type.Object({ slug: SlugSchema, userId: Type.Integer({ minimum: 1 }) });
 
 export const FollowStateSchema = Type.Object({ following: Type.Boolean(), followerCount: Type.Integer({ minimum: 0 }) });
 export type FollowState = Static<typeof FollowStateSchema>;

@@ -4,3 +4,6 @@ export * from './health.js';
 export * from './auth.js';
 export * from './categories.js';
 export * from './me.js';
+export * from './videos.js';
+export * from './clips.js';
+export * from './stream-quality.js';

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ChannelTitleSchema } from '../http/channels.js';
 
 /** Base URL of a Lait server (site + REST), e.g. `https://lait.example` or `http://127.0.0.1:3000`. */
 export const ServerUrlSchema = Type.String({ pattern: '^https?://[^\\s/?#]+(:\\d+)?/?$', maxLength: 256 });
@@ -52,7 +53,7 @@ export type AccountChannel = Static<typeof AccountChannelSchema>;
 /** Arguments of `channel:update`: title and/or category (null clears it). */
 export const ChannelUpdateArgsSchema = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: 140 })),
+    title: Type.Optional(ChannelTitleSchema),
     category: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z0-9-]{2,32}$' }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },

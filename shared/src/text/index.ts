@@ -1,0 +1,2 @@
+export * from './plain-text.js';
+export * from './next-path.js';
