@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
@@ -25,6 +26,11 @@ const EnvSchema = Type.Object({
   RTMP_PUBLIC_URL: Type.String({ default: 'rtmp://localhost:1935/live' }),
   /** nginx's loopback-only HTTP server with /stat and /control. */
   NGINX_CONTROL_URL: Type.String({ default: 'http://127.0.0.1:8081' }),
+  /**
+   * A cluster's ingest nodes: `ingest-0=http://ingest-0.ingest:8082,ingest-1=…` (node id → its
+   * stat/control URL). Empty: one node at NGINX_CONTROL_URL. Notify calls name their node.
+   */
+  INGEST_CONTROL_URLS: Type.String({ default: '' }),
   /** Shared with nginx: its notify calls carry it. Unset: a random one, so nothing but a configured nginx can authorise. */
   RTMP_NOTIFY_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   /** Directory of the built viewer-web site to serve; empty disables it. */
@@ -49,8 +55,48 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_LOGIN_PER_MIN: Type.Integer({ minimum: 1, default: 10 }),
   RATE_LIMIT_SIGNUP_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_KEY_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Login attempts from one address over all accounts (RATE_LIMIT_LOGIN_PER_MIN is per address and account). */
+  RATE_LIMIT_LOGIN_ADDRESS_PER_MIN: Type.Integer({ minimum: 1, default: 30 }),
+  /** Per-account back-off: after this many failed logins (from anywhere, within an hour) the account is locked… */
+  LOGIN_LOCKOUT_AFTER: Type.Integer({ minimum: 1, default: 5 }),
+  /** …for this long, doubling with each further failure… */
+  LOGIN_LOCKOUT_BASE_SEC: Type.Integer({ minimum: 1, default: 30 }),
+  /** …up to this. */
+  LOGIN_LOCKOUT_MAX_SEC: Type.Integer({ minimum: 1, default: 900 }),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (or
+   * `loopback`, `linklocal`, `uniquelocal`). Empty (default): the peer's address is the client's.
+   */
+  TRUST_PROXY: Type.String({ default: '' }),
+  /** Open chat sockets one client address may hold (per server process). */
+  CHAT_SOCKETS_PER_ADDRESS: Type.Integer({ minimum: 1, default: 100 }),
+  /** New chat sockets one client address may open per minute (a fifth of it at once). */
+  CHAT_CONNECTS_PER_ADDRESS_PER_MIN: Type.Integer({ minimum: 5, default: 120 }),
+  /** Chat joins and history pages one client address may ask for per minute (a quarter of it at once). */
+  CHAT_READS_PER_ADDRESS_PER_MIN: Type.Integer({ minimum: 4, default: 600 }),
   /** How often live channels are reconciled against nginx's stat page. */
   LIVE_RECONCILE_MS: Type.Integer({ minimum: 500, default: 10_000 }),
+  /** Unset: no /metrics route. Set: Prometheus scrapes /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Unset: no error reporting. Set: 5xx and unhandled errors go to this Sentry project (scrubbed). */
+  SENTRY_DSN: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** The site's own Sentry project (public by nature: browsers send to it). Unset: the site reports nothing. */
+  SENTRY_WEB_DSN: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Tags every reported error (defaults to NODE_ENV). */
+  SENTRY_ENVIRONMENT: Type.Optional(Type.String({ maxLength: 64 })),
+  /** Clips a signed-in user may make per 10 minutes. */
+  RATE_LIMIT_CLIPS_PER_10MIN: Type.Integer({ minimum: 1, default: 5 }),
+  /** Be right back: how long a broadcast whose publisher dropped waits for it; 0 ends it at once. */
+  LIVE_GRACE_SEC: Type.Integer({ minimum: 0, maximum: 600, default: 30 }),
+  /** How often VODs past their channel's retention are deleted. */
+  VOD_RETENTION_SWEEP_MS: Type.Integer({ minimum: 1000, default: 3_600_000 }),
+  /** Set S3_BUCKET to keep finished VODs in S3-compatible storage (path-style); unset keeps them in DATA_DIR/vods. */
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
+  /** For self-hosted stores (MinIO, Ceph…); unset means AWS. */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_REGION: Type.String({ default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String()),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String()),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -67,9 +113,14 @@ export interface Config {
   readonly hlsPublicUrl: string;
   readonly rtmpPublicUrl: string;
   readonly nginxControlUrl: string;
+  /** Cluster ingest nodes: node id → control URL (empty on a single node). */
+  readonly ingestControlUrls: Readonly<Record<string, string>>;
   readonly rtmpNotifySecret: string;
   readonly webDistDir: string;
   readonly liveReconcileMs: number;
+  readonly liveGraceSec: number;
+  readonly vodRetentionSweepMs: number;
+  readonly s3: { readonly bucket: string; readonly endpoint: string | undefined; readonly region: string; readonly accessKeyId: string | undefined; readonly secretAccessKey: string | undefined } | null;
   readonly jwtSecret: string | undefined;
   readonly accessTokenTtlSec: number;
   readonly refreshTokenTtlDays: number;
@@ -78,12 +129,48 @@ export interface Config {
   readonly ffmpegPath: string;
   readonly hlsInternalUrl: string;
   readonly thumbnailIntervalMs: number;
-  readonly rateLimits: { readonly loginPerMin: number; readonly signupPerHour: number; readonly keyPerHour: number };
+  readonly rateLimits: { readonly loginPerMin: number; readonly loginAddressPerMin: number; readonly signupPerHour: number; readonly keyPerHour: number; readonly clipsPer10Min: number };
+  readonly loginLockout: { readonly after: number; readonly baseMs: number; readonly maxMs: number };
+  /** Proxies trusted for X-Forwarded-For (addresses, CIDRs or proxy-addr's named ranges); empty trusts none. */
+  readonly trustProxy: readonly string[];
+  readonly chat: { readonly socketsPerAddress: number; readonly connectsPerAddressPerMin: number; readonly readsPerAddressPerMin: number };
   /** Cookies get `Secure` when the site is served over https. */
   readonly secureCookies: boolean;
+  readonly metricsToken: string | undefined;
+  readonly sentry: { readonly dsn: string | undefined; readonly webDsn: string | undefined; readonly environment: string };
 }
 
 export class ConfigError extends Error {}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `TRUST_PROXY`: each entry an IP address, a CIDR or a named range; anything else fails start-up. */
+function parseTrustProxy(value: string): string[] {
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const entry of entries) {
+    const [addr = '', bits, ...rest] = entry.split('/');
+    const family = isIP(addr);
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!NAMED_RANGES.has(entry) && (family === 0 || !validBits || rest.length > 0)) {
+      throw new ConfigError(`Invalid configuration: TRUST_PROXY: "${entry}" is not an IP address, a CIDR or one of ${[...NAMED_RANGES].join(', ')}`);
+    }
+  }
+  return entries;
+}
+
+/** `INGEST_CONTROL_URLS`: `ingest-N=http://…` entries; node ids match what the edges route (`/hls/ingest-N/…`). */
+function parseIngestControlUrls(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+    const [node = '', url = ''] = entry.split(/=(.*)/s);
+    if (!/^ingest-[0-9]{1,4}$/.test(node) || !/^https?:\/\/[^\s,]+$/.test(url)) {
+      throw new ConfigError(`Invalid configuration: INGEST_CONTROL_URLS: "${entry}" is not ingest-<n>=http://host:port`);
+    }
+    out[node] = url.replace(/\/$/, '');
+  }
+  return out;
+}
 
 /** Parses the environment once; names the variable at fault. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Env, string>> = {}): Config {
@@ -115,9 +202,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     hlsPublicUrl: env.HLS_PUBLIC_URL.replace(/\/$/, ''),
     rtmpPublicUrl: env.RTMP_PUBLIC_URL.replace(/\/$/, ''),
     nginxControlUrl: env.NGINX_CONTROL_URL.replace(/\/$/, ''),
+    ingestControlUrls: Object.freeze(parseIngestControlUrls(env.INGEST_CONTROL_URLS)),
     rtmpNotifySecret: env.RTMP_NOTIFY_SECRET ?? randomBytes(24).toString('base64url'),
     webDistDir: env.WEB_DIST_DIR,
     liveReconcileMs: env.LIVE_RECONCILE_MS,
+    liveGraceSec: env.LIVE_GRACE_SEC,
+    vodRetentionSweepMs: env.VOD_RETENTION_SWEEP_MS,
+    s3: env.S3_BUCKET
+      ? Object.freeze({ bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY })
+      : null,
     jwtSecret: env.JWT_SECRET,
     accessTokenTtlSec: env.ACCESS_TOKEN_TTL_SEC,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
@@ -132,7 +225,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     ffmpegPath: env.FFMPEG_PATH,
     hlsInternalUrl: (env.HLS_INTERNAL_URL ?? env.HLS_PUBLIC_URL).replace(/\/$/, ''),
     thumbnailIntervalMs: env.THUMBNAIL_INTERVAL_MS,
-    rateLimits: Object.freeze({ loginPerMin: env.RATE_LIMIT_LOGIN_PER_MIN, signupPerHour: env.RATE_LIMIT_SIGNUP_PER_HOUR, keyPerHour: env.RATE_LIMIT_KEY_PER_HOUR }),
+    rateLimits: Object.freeze({ loginPerMin: env.RATE_LIMIT_LOGIN_PER_MIN, loginAddressPerMin: env.RATE_LIMIT_LOGIN_ADDRESS_PER_MIN, signupPerHour: env.RATE_LIMIT_SIGNUP_PER_HOUR, keyPerHour: env.RATE_LIMIT_KEY_PER_HOUR, clipsPer10Min: env.RATE_LIMIT_CLIPS_PER_10MIN }),
+    loginLockout: Object.freeze({ after: env.LOGIN_LOCKOUT_AFTER, baseMs: env.LOGIN_LOCKOUT_BASE_SEC * 1000, maxMs: env.LOGIN_LOCKOUT_MAX_SEC * 1000 }),
+    trustProxy: Object.freeze(parseTrustProxy(env.TRUST_PROXY)),
+    chat: Object.freeze({ socketsPerAddress: env.CHAT_SOCKETS_PER_ADDRESS, connectsPerAddressPerMin: env.CHAT_CONNECTS_PER_ADDRESS_PER_MIN, readsPerAddressPerMin: env.CHAT_READS_PER_ADDRESS_PER_MIN }),
     secureCookies: env.PUBLIC_URL.startsWith('https://'),
+    metricsToken: env.METRICS_TOKEN,
+    sentry: Object.freeze({ dsn: env.SENTRY_DSN, webDsn: env.SENTRY_WEB_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV }),
   });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { visibleText } from '@lait/shared';
 import type { ChannelCredentials } from '../modules/channels/channel.service.js';
 import type { CliContext } from './context.js';
 import { print } from './output.js';
@@ -49,7 +50,7 @@ export function registerChannelCommands(program: Command, withContext: <T>(fn: (
       withContext(async (ctx) => {
         const rows = await ctx.services.channelService.list({ limit: 100 });
         const channels = rows.map((r) => ctx.services.channelService.toPublic(r));
-        const human = channels.map((c) => `${c.live ? '● LIVE' : '○     '}  ${c.slug.padEnd(24)} ${c.title}`).join('\n') || '(no channels yet)';
+        const human = channels.map((c) => `${c.live ? '● LIVE' : '○     '}  ${c.slug.padEnd(24)} ${visibleText(c.title)}`).join('\n') || '(no channels yet)';
         print(ctx.out, Boolean(opts.json), { channels }, human);
       }),
     );

@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/data-source.js';
 import { runCli } from './index.js';
 import { createTestDatabase, type TestDatabase } from '../test/databases.js';
+import { writeRuntimeFile } from '../lib/runtime-file.js';
 
 async function lait(args: string[]) {
   const out = new PassThrough();
@@ -61,7 +66,78 @@ describe('npx lait channel', () => {
     expect(JSON.parse(bad.stdout).error.code).toBe('CHANNEL_SLUG_INVALID');
   });
 
+  it('refuses a title with control characters, and lists stored ones as visible escapes, never raw', async () => {
+    const refused = await lait(['channel', 'create', 'cli-four', '--title', '\u001b[2Jgone', '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error.code).toBe('VALIDATION_FAILED');
+    // A row stored before the schema refused these characters.
+    await lait(['channel', 'create', 'cli-five', '--json']);
+    const ds = await openDatabase({ type: 'sqlite', file: db.url.replace(/^sqlite:/, '') });
+    await ds.query("UPDATE channels SET title = ? WHERE slug = 'cli-five'", ['\u001b]0;owned\u0007\u001b[31mred\u202Eevil\nfake row']);
+    await ds.destroy();
+    const { code, stdout } = await lait(['channel', 'list']);
+    expect(code).toBe(0);
+    const line = stdout.split('\n').find((l) => l.includes('cli-five'))!;
+    expect(line).toContain('\\x1b]0;owned\\x07\\x1b[31mred\\u202eevil\\x0afake row');
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+  });
+
   it('exits 2 on unknown commands', async () => {
     expect((await lait(['nonsense'])).code).toBe(2);
+  });
+});
+
+describe('npx lait next to a running server', () => {
+  let serverDb: TestDatabase;
+  let dataDir: string;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    serverDb = await createTestDatabase('sqlite');
+    dataDir = mkdtempSync(path.join(tmpdir(), 'lait-cli-runtime-'));
+    process.env['LOG_LEVEL'] = 'silent';
+    process.env['DATA_DIR'] = dataDir;
+    process.env['NGINX_CONTROL_URL'] = 'http://127.0.0.1:9';
+    delete process.env['DATABASE_URL'];
+  });
+  afterAll(async () => {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+    await serverDb.drop();
+  });
+  // This test process stands in for the server: its pid is alive.
+  const serverRuns = () => writeRuntimeFile(dataDir, { pid: process.pid, databaseUrl: serverDb.url, startedAt: new Date().toISOString() });
+
+  it('writes to the database of the server running on the same DATA_DIR, and says so', async () => {
+    serverRuns();
+    const made = await lait(['channel', 'create', 'follows-server', '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toContain("using the running server's database");
+    process.env['DATABASE_URL'] = serverDb.url;
+    const listed = await lait(['channel', 'list', '--json']);
+    delete process.env['DATABASE_URL'];
+    expect(JSON.parse(listed.stdout).channels.map((c: { slug: string }) => c.slug)).toContain('follows-server');
+  });
+
+  it('refuses a DATABASE_URL that names another database than the running server\'s', async () => {
+    serverRuns();
+    const other = await createTestDatabase('sqlite');
+    process.env['DATABASE_URL'] = other.url;
+    try {
+      const refused = await lait(['channel', 'create', 'elsewhere', '--json']);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout).error.code).toBe('CONFLICT');
+      expect(refused.stderr).toContain(`pid ${process.pid}`);
+    } finally {
+      delete process.env['DATABASE_URL'];
+      await other.drop();
+    }
+  });
+
+  it('ignores what a server that died left behind', async () => {
+    writeRuntimeFile(dataDir, { pid: 2 ** 22 + 17, databaseUrl: serverDb.url, startedAt: new Date().toISOString() });
+    const made = await lait(['channel', 'create', 'own-db', '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).not.toContain("running server's database");
   });
 });

@@ -1,16 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import type { Config } from '../config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
+export interface DataSourceHooks {
+  /** Called for every failed statement (metrics); the error itself reaches the caller as usual. */
+  onQueryError?: () => void;
+}
+
+/** TypeORM calls a custom logger for every failed query whatever `logging` says; the rest stays silent. */
+function hookLogger(hooks: DataSourceHooks): Logger {
+  const quiet = () => {};
+  return { logQuery: quiet, logQuerySlow: quiet, logSchemaBuild: quiet, logMigration: quiet, log: quiet, logQueryError: () => hooks.onQueryError?.() };
+}
+
 /** Builds the TypeORM data source for SQLite (embedded default) or MySQL. Schema changes only through migrations. */
-export function createDataSource(database: Config['database']): DataSource {
-  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+export function createDataSource(database: Config['database'], hooks: DataSourceHooks = {}): DataSource {
+  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false, logger: hookLogger(hooks) } as const;
   let options: DataSourceOptions;
   if (database.type === 'sqlite') {
-    mkdirSync(path.dirname(database.file), { recursive: true });
+    restrictSqliteFile(database.file);
     options = {
       ...common,
       type: 'better-sqlite3',
@@ -36,10 +47,21 @@ export function createDataSource(database: Config['database']): DataSource {
   return new DataSource(options);
 }
 
+/**
+ * The database holds password hashes and session tokens: owner-only. A directory we create is
+ * 0700; the file is 0600 (an existing one too), and SQLite creates -wal and -shm with the main
+ * file's mode. @see https://www.sqlite.org/tempfiles.html
+ */
+function restrictSqliteFile(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 /** Opens the connection and applies pending migrations. */
-export async function openDatabase(database: Config['database']): Promise<DataSource> {
+export async function openDatabase(database: Config['database'], hooks: DataSourceHooks = {}): Promise<DataSource> {
   if (database.type === 'mysql') await ensureMysqlDatabase(database.url);
-  const ds = createDataSource(database);
+  const ds = createDataSource(database, hooks);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return ds;

@@ -1,5 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { chatEntities } from '../modules/chat/chat.entities.js';
+import { VideoEntity } from '../modules/videos/video.entities.js';
+import { ClipEntity } from '../modules/clips/clip.entities.js';
 
 /*
  * Entities are declared with EntitySchema rather than decorators: no reflect-metadata,
@@ -13,6 +15,10 @@ export interface UserRow {
   nickname: string;
   passwordHash: string | null;
   kakaoId: string | null;
+  /** Proven to belong to this user (Kakao said so); only such an email lets a Kakao login link the account. */
+  emailVerified: boolean;
+  /** When the current avatar was uploaded (its URL carries it as a version); null without one. */
+  avatarAt: Date | null;
   createdAt: Date;
 }
 
@@ -29,6 +35,8 @@ export interface ChannelRow {
   playbackId: string;
   /** When the last thumbnail was taken; null before the first live. */
   thumbnailAt: Date | null;
+  /** When the streamer picked the slug themselves (allowed once); null while it is the generated one. */
+  slugChosenAt: Date | null;
   /** Public half of the stream key, used to find the row; the secret half is only stored hashed. */
   streamKeyId: string | null;
   streamKeyHash: string | null;
@@ -36,7 +44,15 @@ export interface ChannelRow {
   liveSince: Date | null;
   /** nginx's client id of the live publisher, so publish-done and update find the channel after a key rotation. */
   liveClientId: string | null;
+  /** The ingest node that holds the live stream (`ingest-0`, …); null for a single node or offline. */
+  liveNode: string | null;
   currentSessionId: number | null;
+  /** Set while the publisher is gone but the broadcast waits for it (be right back); null otherwise. */
+  graceUntil: Date | null;
+  /** Keep every broadcast as a VOD. */
+  recordVods: boolean;
+  /** VODs older than this many days are deleted. */
+  vodRetentionDays: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +64,8 @@ export interface StreamSessionRow {
   endedAt: Date | null;
   peakViewers: number;
   endReason: string | null;
+  /** The ingest node that carried the session; null for a single node. */
+  ingestNode: string | null;
 }
 
 const id = { type: 'integer', primary: true, generated: 'increment' } as const;
@@ -61,6 +79,8 @@ export const UserEntity = new EntitySchema<UserRow>({
     nickname: { type: 'varchar', length: 32, unique: true },
     passwordHash: { name: 'password_hash', type: 'varchar', length: 255, nullable: true },
     kakaoId: { name: 'kakao_id', type: 'varchar', length: 64, nullable: true, unique: true },
+    emailVerified: { name: 'email_verified', type: 'boolean', default: false },
+    avatarAt: { name: 'avatar_at', type: 'datetime', precision: 3, nullable: true },
     createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
   },
 });
@@ -79,12 +99,17 @@ export const ChannelEntity = new EntitySchema<ChannelRow>({
     category: { type: 'varchar', length: 64, nullable: true },
     playbackId: { name: 'playback_id', type: 'varchar', length: 32, unique: true },
     thumbnailAt: { name: 'thumbnail_at', type: 'datetime', precision: 3, nullable: true },
+    slugChosenAt: { name: 'slug_chosen_at', type: 'datetime', precision: 3, nullable: true },
     streamKeyId: { name: 'stream_key_id', type: 'varchar', length: 16, nullable: true, unique: true },
     streamKeyHash: { name: 'stream_key_hash', type: 'varchar', length: 64, nullable: true },
     live: { type: 'boolean', default: false },
     liveSince: { name: 'live_since', type: 'datetime', precision: 3, nullable: true },
     liveClientId: { name: 'live_client_id', type: 'varchar', length: 32, nullable: true },
+    liveNode: { name: 'live_node', type: 'varchar', length: 16, nullable: true },
     currentSessionId: { name: 'current_session_id', type: 'integer', nullable: true },
+    graceUntil: { name: 'grace_until', type: 'datetime', precision: 3, nullable: true },
+    recordVods: { name: 'record_vods', type: 'boolean', default: true },
+    vodRetentionDays: { name: 'vod_retention_days', type: 'integer', default: 30 },
     createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
     updatedAt: { name: 'updated_at', type: 'datetime', precision: 3 },
   },
@@ -100,6 +125,7 @@ export const StreamSessionEntity = new EntitySchema<StreamSessionRow>({
     endedAt: { name: 'ended_at', type: 'datetime', precision: 3, nullable: true },
     peakViewers: { name: 'peak_viewers', type: 'integer', default: 0 },
     endReason: { name: 'end_reason', type: 'varchar', length: 32, nullable: true },
+    ingestNode: { name: 'ingest_node', type: 'varchar', length: 16, nullable: true },
   },
   indices: [{ name: 'idx_sessions_channel', columns: ['channelId', 'startedAt'] }],
 });
@@ -219,4 +245,6 @@ export const DesktopLoginCodeEntity = new EntitySchema<DesktopLoginCodeRow>({
 export const entities = [
   UserEntity, ChannelEntity, StreamSessionEntity, RefreshTokenEntity, CategoryEntity, FollowEntity, PublishTokenEntity, DesktopLoginCodeEntity,
   ...chatEntities,
+  VideoEntity,
+  ClipEntity,
 ];

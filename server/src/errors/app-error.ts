@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly statusCode: number,
+    /** Which request field it is about and why, for forms (see ApiError). */
+    readonly details: { field?: string; reason?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -39,6 +39,8 @@ describe('MySQL going down and coming back', () => {
     const publish = await notify(app, 'publish', credentials.streamKey, '1');
     expect(publish.statusCode, 'nginx refuses any non-2xx/3xx: publishing fails closed').toBeGreaterThanOrEqual(400);
     expect((await app.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'degraded', database: 'down' });
+    // Liveness checks no dependency: Kubernetes must not restart API pods because MySQL is down.
+    expect((await app.inject({ url: '/api/health/live' })).statusCode).toBe(200);
 
     await proxy.restore();
     let status = 0;

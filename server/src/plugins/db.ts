@@ -17,7 +17,7 @@ export const dbPlugin = fp(async (app) => {
   let ds: DataSource | undefined;
   for (let attempt = 1; !ds; attempt++) {
     try {
-      ds = await openDatabase(app.config.database);
+      ds = await openDatabase(app.config.database, { onQueryError: () => app.metrics.dbErrors.inc({ kind: 'query' }) });
     } catch (err) {
       const message = (err as Error).message;
       if (Date.now() > deadline || !/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|PROTOCOL_CONNECTION_LOST/.test(message)) {

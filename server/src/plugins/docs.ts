@@ -8,7 +8,7 @@ export const docsPlugin = fp(async (app) => {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Lait API', version: '0.1.0', description: 'Lait (라잇) live streaming: channels, accounts, chat.' },
-      tags: [{ name: 'channels' }, { name: 'discovery' }, { name: 'follows' }, { name: 'auth' }, { name: 'me' }, { name: 'health' }],
+      tags: [{ name: 'channels' }, { name: 'discovery' }, { name: 'follows' }, { name: 'auth' }, { name: 'me' }, { name: 'health' }, { name: 'videos' }, { name: 'clips' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });

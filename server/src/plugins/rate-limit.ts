@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
+import { redisScope } from './redis.js';
 
 /**
  * Rate limits are opt-in per route (`config.rateLimit`). With Redis they are shared across server
@@ -8,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 export const rateLimitPlugin = fp(async (app) => {
   await app.register(rateLimit, {
     global: false,
-    ...(app.redis ? { redis: app.redis, nameSpace: 'lait:rl:', skipOnError: true } : {}),
+    ...(app.redis ? { redis: app.redis, nameSpace: `lait:rl:${redisScope(app.config.database)}`, skipOnError: true } : {}),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +27,7 @@ export const redisPlugin = fp(async (app) => {
   });
   let down = false;
   redis.on('error', (err) => {
+    app.metrics.redisErrors.inc({ connection: 'main' });
     if (!down) app.log.warn({ err: err.message }, 'Redis unavailable: degrading to what works without it');
     down = true;
   });
@@ -38,3 +41,12 @@ export const redisPlugin = fp(async (app) => {
     redis.disconnect();
   });
 });
+
+/**
+ * A short tag of the database, for Redis keys: processes sharing a database share the keys, while
+ * deployments (or test databases) sharing one Redis never see each other's.
+ */
+export function redisScope(database: Config['database']): string {
+  const identity = database.type === 'sqlite' ? database.file : database.url;
+  return `${createHash('sha256').update(identity).digest('hex').slice(0, 10)}:`;
+}

@@ -9,6 +9,8 @@ import type { Config } from '../config.js';
  */
 export function createSecurityHeaders(config: Config): Record<string, string> {
   const hls = new URL(config.hlsPublicUrl).origin;
+  // The site posts its error reports to its Sentry project's host.
+  const sentry = config.sentry.webDsn ? ` ${new URL(config.sentry.webDsn).origin}` : '';
   const csp = [
     "default-src 'self'",
     "base-uri 'self'",
@@ -17,7 +19,7 @@ export function createSecurityHeaders(config: Config): Record<string, string> {
     "frame-ancestors 'self'",
     `img-src 'self' data: blob: ${hls}`,
     `media-src 'self' blob: ${hls}`,
-    `connect-src 'self' ws: wss: ${hls}`,
+    `connect-src 'self' ws: wss: ${hls}${sentry}`,
     "object-src 'none'",
     "script-src 'self'",
     "script-src-attr 'none'",

@@ -19,10 +19,17 @@ import { LiveEvents } from '../modules/streams/live-events.js';
 import { PublishService } from '../modules/streams/publish.service.js';
 import { SessionRepository } from '../modules/streams/session.repository.js';
 import { ThumbnailService } from '../modules/thumbnails/thumbnail.service.js';
+import { AvatarService } from '../modules/avatars/avatar.service.js';
 import { UserRepository } from '../modules/users/user.repository.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import type { ViewerCounts } from '../modules/viewers/viewer-counts.js';
 import { ChatPresence } from '../modules/chat/chat-presence.js';
+import { RecordingService } from '../modules/videos/recording.service.js';
+import { createS3Store } from '../modules/videos/s3-store.js';
+import { VideoChatRepository } from '../modules/videos/video-chat.repository.js';
+import { VideoRepository } from '../modules/videos/video.repository.js';
+import { VideoService } from '../modules/videos/video.service.js';
+import { ClipService } from '../modules/clips/clip.service.js';
 
 export interface Services {
   users: UserRepository;
@@ -39,12 +46,18 @@ export interface Services {
   presence: ChatPresence;
   ingest: IngestControl;
   thumbnails: ThumbnailService;
+  /** Uploaded avatars, re-encoded and stored under DATA_DIR/avatars. */
+  avatars: AvatarService;
   /** Serialised directory answers, cleared whenever a channel goes live, offline or is edited here. */
   directoryCache: TtlCache<string>;
   /** Present when built inside the HTTP app (it signs JWTs); the CLI has no use for it. */
   authService: AuthService;
   /** One-time codes of the desktop app's Kakao sign-in (loopback redirect). */
   desktopLogin: DesktopLoginService;
+  /** Records broadcasts as VODs (listens to live events; closed with the app). */
+  recording: RecordingService;
+  videoService: VideoService;
+  clips: ClipService;
 }
 
 declare module 'fastify' {
@@ -71,17 +84,22 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
   const directoryCache = new TtlCache<string>(1000);
   liveEvents.on('channel:live', () => directoryCache.clear());
   liveEvents.on('channel:offline', () => directoryCache.clear());
+  liveEvents.on('channel:reconnecting', () => directoryCache.clear());
+  liveEvents.on('channel:resumed', () => directoryCache.clear());
   liveEvents.on('channel:updated', () => directoryCache.clear());
   const viewerCounts = new ChatPresence();
-  const channelService = new ChannelService(channels, new PublishTokenRepository(ds), config);
-  const publishService = new PublishService(channelService, channels, sessions, ingest, liveEvents, log);
+  const channelService = new ChannelService(channels, new PublishTokenRepository(ds), users, config);
+  const publishService = new PublishService(channelService, channels, sessions, ingest, liveEvents, log, config.liveGraceSec * 1000);
   const sessionService = new SessionService(new RefreshTokenRepository(ds), signAccess, config.refreshTokenTtlDays * 86_400_000);
+  const videos = new VideoRepository(ds);
+  const recording = new RecordingService(videos, channels, liveEvents, { dir: path.join(config.dataDir, 'vods'), hlsInternalUrl: config.hlsInternalUrl, ffmpegPath: config.ffmpegPath, pollMs: 1000, store: config.s3 ? createS3Store(config.s3) : undefined }, log);
+  const videoService = new VideoService(videos, channels, new VideoChatRepository(ds), recording);
   const thumbnails = new ThumbnailService(channels, { ffmpegPath: config.ffmpegPath, hlsInternalUrl: config.hlsInternalUrl, dir: path.join(config.dataDir, 'thumbnails'), intervalMs: config.thumbnailIntervalMs }, log);
   return {
     users,
     channels,
     channelService,
-    channelViews: new ChannelViews(channelService, viewerCounts, follows),
+    channelViews: new ChannelViews(channelService, viewerCounts, follows, users),
     publishService,
     sessions,
     categories: new CategoryRepository(ds),
@@ -91,9 +109,13 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
     presence: viewerCounts,
     ingest,
     thumbnails,
+    avatars: new AvatarService({ ffmpegPath: config.ffmpegPath, dir: path.join(config.dataDir, 'avatars') }),
     directoryCache,
     authService: new AuthService(users, channelService, sessionService),
     desktopLogin: new DesktopLoginService(new DesktopLoginCodeRepository(ds), users, sessionService),
+    recording,
+    videoService,
+    clips: new ClipService(ds, channels, channelService, recording, videoService, { dir: path.join(config.dataDir, 'clips'), ffmpegPath: config.ffmpegPath, publicUrl: config.publicUrl }),
   };
 }
 
@@ -105,17 +127,34 @@ export const servicesPlugin = fp<{ ingest: IngestControl }>(async (app, opts) =>
     services.publishService.reconcile().catch((err: unknown) => app.log.warn({ err }, 'live reconciliation failed'));
   }, app.config.liveReconcileMs);
   timer.unref();
+  // Be right back: a grace that ran out ends its broadcast within about a second.
+  const graceTimer = setInterval(() => {
+    services.publishService.endExpiredGraces().catch((err: unknown) => app.log.warn({ err }, 'ending expired graces failed'));
+  }, 1000);
+  graceTimer.unref();
+  const sweepRetention = () => {
+    services.recording.sweepRetention().catch((err: unknown) => app.log.warn({ err }, 'VOD retention sweep failed'));
+    services.recording.finishOrphans(services.sessions).catch((err: unknown) => app.log.warn({ err }, 'finishing orphaned recordings failed'));
+  };
+  const retentionTimer = setInterval(sweepRetention, app.config.vodRetentionSweepMs);
+  retentionTimer.unref();
+  sweepRetention();
+  // VODs a restart left on local disk go up now.
+  void services.recording.uploader?.uploadPending();
   services.thumbnails.start();
   // A first still soon after going live, so the directory card is not blank for a whole interval.
-  services.liveEvents.on('channel:live', ({ channelId, playbackId }) => {
+  services.liveEvents.on('channel:live', ({ channelId, playbackId, node }) => {
     setTimeout(() => {
-      void services.thumbnails.capture(playbackId).then(async (ok) => {
+      void services.thumbnails.capture(playbackId, node).then(async (ok) => {
         if (ok) await services.channels.setThumbnail(channelId, new Date()).catch(() => {});
       });
     }, 5000).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    clearInterval(graceTimer);
+    clearInterval(retentionTimer);
+    await services.recording.close();
     services.thumbnails.stop();
     services.liveEvents.removeAllListeners();
   });

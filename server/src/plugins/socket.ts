@@ -34,7 +34,7 @@ export const socketPlugin = fp(async (app) => {
     // The subscriber needs its own connection, and an offline queue so it can subscribe before
     // Redis answers; ioredis re-subscribes after a reconnect.
     sub = app.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
-    sub.on('error', () => {});
+    sub.on('error', () => app.metrics.redisErrors.inc({ connection: 'subscriber' }));
     io.adapter(createAdapter(withHandledRejections(app.redis), withHandledRejections(sub), { key: `${chatKeyPrefix(app.config.database)}sio` }));
   }
 
@@ -57,21 +57,28 @@ export const socketPlugin = fp(async (app) => {
     }
   });
 
-  const chat = createChatModule({ io, ds: app.db, redis: app.redis, config: app.config, services: app.services, log: app.log });
+  const chat = createChatModule({ io, ds: app.db, redis: app.redis, config: app.config, services: app.services, log: app.log, metrics: app.metrics.chat, clientAddress: app.clientAddress });
   app.decorate('io', io);
   app.decorate('chat', chat);
 
-  // Before the HTTP server closes: store what is pending, then drop sockets (open websockets
-  // would otherwise keep server.close() waiting).
+  // Graceful drain (SIGTERM): refuse new websockets at once, so clients reconnecting through the
+  // balancer land on another process; store and acknowledge what is pending; then drop the sockets
+  // (their clients reconnect elsewhere and resume with sinceId). Dropping before the flush would
+  // lose the acks of messages already stored, and make every such client resend.
   app.addHook('preClose', async () => {
+    app.server.removeAllListeners('upgrade');
+    app.server.on('upgrade', (_req, socket: { destroy(): void }) => socket.destroy());
     await chat.drain().catch(() => {});
     chat.close();
-    io.local.disconnectSockets(true);
+    // Closes every connection without Socket.IO's disconnect packet: a client told "io server
+    // disconnect" would not reconnect by itself; a closed transport makes it reconnect elsewhere.
     io.engine.close();
   });
   app.addHook('onClose', async () => {
     await io.of('/').adapter.close();
-    await sub?.quit().catch(() => {});
+    // QUIT waits in the subscriber's offline queue while Redis is unreachable: only a live
+    // connection says goodbye, any other is just dropped (else app.close() hangs).
+    if (sub?.status === 'ready') await sub.quit().catch(() => {});
     sub?.disconnect();
   });
 });

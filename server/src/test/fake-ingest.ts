@@ -5,8 +5,13 @@ export class FakeIngest implements IngestControl {
   readonly publishing = new Set<string>();
   readonly dropped: string[] = [];
   down = false;
+  /** Nodes named here count as cluster nodes (see IngestControl.isClusterNode). */
+  readonly clusterNodes = new Set<string>();
+  /** The node each call asked, in order. */
+  readonly asked: Array<string | null> = [];
 
-  async listPublishing(): Promise<Set<string>> {
+  async listPublishing(node: string | null = null): Promise<Set<string>> {
+    this.asked.push(node);
     if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
     return new Set(this.publishing);
   }
@@ -16,9 +21,19 @@ export class FakeIngest implements IngestControl {
     return this.publishing.has(name) ? { bitrateKbps: 2500, fps: 30, width: 1280, height: 720, durationSec: 42 } : null;
   }
 
-  async dropPublisher(name: string): Promise<void> {
+  async listStreams() {
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
+    return [...this.publishing].map(() => ({ bitrateKbps: 2500, fps: 30, width: 1280, height: 720, durationSec: 42, droppedFrames: 3 }));
+  }
+
+  async dropPublisher(name: string, node: string | null = null): Promise<void> {
+    this.asked.push(node);
     if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
     this.dropped.push(name);
     this.publishing.delete(name);
+  }
+
+  isClusterNode(node: string | null): boolean {
+    return node !== null && this.clusterNodes.has(node);
   }
 }

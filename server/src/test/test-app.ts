@@ -15,7 +15,11 @@ export interface TestApp {
 }
 
 /** Builds the app on a fresh database of `kind` for a describe block, and closes both afterwards. */
-export function useTestApp(kind: DatabaseKind, env: Record<string, string> | (() => Record<string, string>) = {}): TestApp {
+export function useTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.db = await createTestDatabase(kind);
@@ -25,10 +29,12 @@ export function useTestApp(kind: DatabaseKind, env: Record<string, string> | (()
       DATABASE_URL: ctx.db.url,
       RTMP_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
       WEB_DIST_DIR: '',
+      // Tests of the end of a broadcast expect it at once; be-right-back tests set a grace.
+      LIVE_GRACE_SEC: '0',
       ...(typeof env === 'function' ? env() : env),
     });
     ctx.ingest = new FakeIngest();
-    ctx.app = await buildApp({ config: ctx.config, ingest: ctx.ingest });
+    ctx.app = await buildApp({ config: ctx.config, ingest: ctx.ingest, ...options });
     await ctx.app.ready();
   });
   afterAll(async () => {

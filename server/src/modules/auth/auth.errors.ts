@@ -1,20 +1,21 @@
+import type { PasswordWeakness } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
 
 export class EmailTakenError extends AppError {
   constructor() {
-    super('AUTH_EMAIL_TAKEN', 'An account with this email already exists', 409);
+    super('AUTH_EMAIL_TAKEN', 'An account with this email already exists', 409, { field: 'email' });
   }
 }
 
 export class NicknameTakenError extends AppError {
   constructor(nickname: string) {
-    super('AUTH_NICKNAME_TAKEN', `The nickname "${nickname}" is taken`, 409);
+    super('AUTH_NICKNAME_TAKEN', `The nickname "${nickname}" is taken`, 409, { field: 'nickname' });
   }
 }
 
 export class WeakPasswordError extends AppError {
-  constructor(reason: string) {
-    super('AUTH_WEAK_PASSWORD', `Password too weak: ${reason}`, 400);
+  constructor(reason: PasswordWeakness, explanation: string) {
+    super('AUTH_WEAK_PASSWORD', `Password too weak: ${explanation}`, 400, { field: 'password', reason });
   }
 }
 
@@ -63,5 +64,29 @@ export class DesktopCodeInvalidError extends AppError {
 export class DesktopVerifierMismatchError extends AppError {
   constructor() {
     super('AUTH_DESKTOP_VERIFIER_MISMATCH', 'The code verifier does not match the challenge this sign-in started with', 400);
+  }
+}
+
+export class KakaoTakenError extends AppError {
+  constructor() {
+    super('AUTH_KAKAO_TAKEN', 'This Kakao account already has its own Lait account; sign in with Kakao to use it', 409);
+  }
+}
+
+export class KakaoAlreadyLinkedError extends AppError {
+  constructor() {
+    super('AUTH_KAKAO_ALREADY_LINKED', 'This account is already linked to another Kakao account', 409);
+  }
+}
+
+export class AccountLockedError extends AppError {
+  constructor(readonly retryAfterSec: number) {
+    super('AUTH_LOCKED_OUT', `Too many failed sign-ins for this account; try again in ${retryAfterSec} s`, 429);
+  }
+}
+
+export class CrossSiteRequestError extends AppError {
+  constructor() {
+    super('FORBIDDEN', 'Sign-in requests must come from this site', 403);
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, AuthResponseSchema, DesktopExchangeBodySchema } from '@lait/shared';
 import { toUser } from '../users/user.repository.js';
 import { setRefreshCookie } from './refresh-cookie.js';
+import { acceptJsonOnly } from './same-origin.js';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema };
 
@@ -9,6 +10,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema }
 export const desktopLoginRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { desktopLogin } = app.services;
   const secure = app.config.secureCookies;
+  acceptJsonOnly(app, app.config.publicUrl);
 
   app.post('/desktop/exchange', {
     schema: {

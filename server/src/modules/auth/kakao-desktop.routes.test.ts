@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATABASE_KINDS } from '../../test/databases.js';
 import { startKakaoStandin, type KakaoStandin } from '../../test/kakao-standin.js';
 import { useTestApp, type TestApp } from '../../test/test-app.js';
-import { bearer, refreshCookieOf } from '../../test/users.js';
+import { bearer, refreshCookieOf, signUp } from '../../test/users.js';
 
 const PORT = 49152;
 
@@ -35,7 +35,8 @@ describe.each(DATABASE_KINDS)('desktop Kakao sign-in (%s)', (kind) => {
     kakao = await startKakaoStandin();
   });
   afterAll(async () => kakao.close());
-  const t = useTestApp(kind, () => kakao.env());
+  // inject() connects from 127.0.0.1: as a trusted proxy, its X-Forwarded-For names the client.
+  const t = useTestApp(kind, () => ({ ...kakao.env(), TRUST_PROXY: '127.0.0.1' }));
 
   it.each([
     ['a port below 1024', `port=80&state=${'s'.repeat(16)}&challenge=${'c'.repeat(43)}`],
@@ -134,7 +135,19 @@ describe.each(DATABASE_KINDS)('desktop Kakao sign-in (%s)', (kind) => {
     expect(flow.loopback.searchParams.has('code')).toBe(false);
   });
 
-  it('rate-limits exchanges per address like login', async () => {
+  it('pre-hijack: the desktop sign-in of a Kakao user never opens an account signed up with their email', async () => {
+    const attacker = await signUp(t.app, 'deskhijack');
+    kakao.setUser({ id: 9002, nickname: '데스크피해자', email: attacker.email, emailVerified: true });
+    const flow = await browserFlow(t);
+    const res = await exchange(t, flow.loopback.searchParams.get('code')!, flow.verifier);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.id).not.toBe(attacker.id);
+    expect(res.json().user).toMatchObject({ nickname: '데스크피해자', kakaoLinked: true });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: attacker.email, password: 'correct-horse-7' } });
+    expect(login.json().user).toMatchObject({ id: attacker.id, kakaoLinked: false });
+  });
+
+  it('rate-limits exchanges per client address behind a trusted proxy', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < t.config.rateLimits.loginPerMin + 1; i++) {
       statuses.push((await exchange(t, randomBytes(32).toString('base64url'), pkce().verifier, '203.0.113.7')).statusCode);

@@ -5,8 +5,8 @@ import { useTestApp } from '../../test/test-app.js';
 import { refreshCookieOf, signUp } from '../../test/users.js';
 
 /** Follows the browser through Lait → Kakao → Lait, carrying cookies like a browser would. */
-async function kakaoLogin(t: ReturnType<typeof useTestApp>, tamperState = false) {
-  const start = await t.app.inject({ url: '/api/auth/kakao?next=/dashboard' });
+async function kakaoLogin(t: ReturnType<typeof useTestApp>, tamperState = false, nextQuery = 'next=/dashboard') {
+  const start = await t.app.inject({ url: `/api/auth/kakao?${nextQuery}` });
   expect(start.statusCode).toBe(302);
   const stateCookie = [start.headers['set-cookie']].flat().find((c) => c?.startsWith('lait_oauth='))!.split(';')[0]!;
   const authorize = await fetch(start.headers.location!, { redirect: 'manual' });
@@ -51,9 +51,30 @@ describe.each(DATABASE_KINDS)('Kakao login (%s)', (kind) => {
     expect(kakao.requests).toContain('GET /v2/user/me');
   });
 
-  it('links a Kakao-verified email to the existing email account', async () => {
-    const existing = await signUp(t.app, 'linkme');
-    kakao.setUser({ id: 222, nickname: '다른이름', email: existing.email, emailVerified: true });
+  it('pre-hijack: an account signed up with the victim\'s email does not get the victim\'s Kakao login', async () => {
+    const attacker = await signUp(t.app, 'hijacker');
+    const victimEmail = attacker.email;
+    kakao.setUser({ id: 222, nickname: '피해자', email: victimEmail, emailVerified: true });
+    const res = await kakaoLogin(t);
+    expect(res.headers.location).toBe('/dashboard?login=kakao&kakaoSeparate=1');
+    const victim = (await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: refreshCookieOf(res.headers['set-cookie']) } })).json().user;
+    expect(victim.id).not.toBe(attacker.id);
+    expect(victim).toMatchObject({ nickname: '피해자', kakaoLinked: true, email: null });
+
+    // The attacker's password opens only the attacker's own account, still without Kakao.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victimEmail, password: 'correct-horse-7' } });
+    expect(login.json().user).toMatchObject({ id: attacker.id, kakaoLinked: false });
+    // And the victim's next Kakao login is the same, own account.
+    const again = await kakaoLogin(t);
+    expect(again.headers.location).toBe('/dashboard?login=kakao');
+    const next = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: refreshCookieOf(again.headers['set-cookie']) } });
+    expect(next.json().user.id).toBe(victim.id);
+  });
+
+  it('links a Kakao-verified email to an account whose email is verified', async () => {
+    const existing = await signUp(t.app, 'verifiedme');
+    await t.app.db.query('UPDATE users SET email_verified = 1 WHERE id = ?', [existing.id]);
+    kakao.setUser({ id: 223, nickname: '다른이름', email: existing.email, emailVerified: true });
     const res = await kakaoLogin(t);
     const me = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: refreshCookieOf(res.headers['set-cookie']) } });
     expect(me.json().user).toMatchObject({ id: existing.id, kakaoLinked: true });
@@ -74,5 +95,24 @@ describe.each(DATABASE_KINDS)('Kakao login (%s)', (kind) => {
     expect(forged.json().code).toBe('AUTH_OAUTH_STATE_MISMATCH');
     const noCookie = await t.app.inject({ url: '/api/auth/kakao/callback?code=x&state=y' });
     expect(noCookie.json().code).toBe('AUTH_OAUTH_STATE_MISMATCH');
+  });
+
+  it('sends a hostile or broken `next` home, keeping the session it just issued', async () => {
+    kakao.setUser({ id: 444, nickname: '돌아가기' });
+    const hostile = [
+      'next=/%09/evil.example', // browsers drop the tab: //evil.example
+      'next=/%2509/evil.example', // the same, once more encoded
+      'next=//evil.example', 'next=/%5Cevil.example', 'next=/%2F%2Fevil.example', 'next=https://evil.example',
+      'next=/a%0D%0ASet-Cookie:%20x=1', 'next=/a%00b', 'next=/%EC%B1%84%EB%84%90', 'next=/%ED%A0%80', 'next=/a%25',
+    ];
+    for (const query of hostile) {
+      const res = await kakaoLogin(t, false, query);
+      expect(res.statusCode, query).toBe(302);
+      expect(res.headers.location, query).toBe('/?login=kakao');
+      const me = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: refreshCookieOf(res.headers['set-cookie']) } });
+      expect(me.statusCode, query).toBe(200);
+    }
+    const fine = await kakaoLogin(t, false, `next=${encodeURIComponent('/c/some-channel?tab=chat&q=%ED%95%9C')}`);
+    expect(fine.headers.location).toBe('/c/some-channel?tab=chat&q=%ED%95%9C&login=kakao');
   });
 });

@@ -1,7 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { KakaoCallbackQuerySchema, KakaoDesktopStartQuerySchema, KakaoStartQuerySchema, type DesktopLoginError, type KakaoCallbackQuery } from '@lait/shared';
+import {
+  ApiErrorSchema, KAKAO_LINK_RESULT_PARAM, KAKAO_SEPARATE_PARAM, KakaoCallbackQuerySchema, KakaoDesktopStartQuerySchema, KakaoLinkResponseSchema, KakaoStartQuerySchema, safeNextPath,
+  type DesktopLoginError, type KakaoCallbackQuery,
+} from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
 import { OAuthFailedError, OAuthStateError } from './auth.errors.js';
 import { KakaoClient } from './kakao.client.js';
@@ -12,7 +15,8 @@ const COOKIE_PATH = '/api/auth/kakao';
 
 /** What the desktop app sent to `/kakao/desktop`: where its loopback listens and what it must echo. */
 interface DesktopPending { port: number; state: string; challenge: string }
-interface PendingLogin { state: string; verifier: string; next: string; desktop?: DesktopPending }
+/** `link`: a signed-in user linking Kakao from the dashboard (the user id, proven by the access token). */
+interface PendingLogin { state: string; verifier: string; next: string; desktop?: DesktopPending; link?: number }
 
 function sameString(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -43,11 +47,33 @@ export const kakaoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secure = app.config.secureCookies;
   const { authService, desktopLogin } = app.services;
 
-  function begin(reply: FastifyReply, next: string, desktop?: DesktopPending) {
-    const pending: PendingLogin = { state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url'), next, ...(desktop && { desktop }) };
+  /** Sets the signed state cookie and answers Kakao's authorize URL. */
+  function prepare(reply: FastifyReply, next: string, extra: Pick<PendingLogin, 'desktop' | 'link'> = {}): string {
+    const pending: PendingLogin = { state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url'), next, ...extra };
     const codeChallenge = createHash('sha256').update(pending.verifier).digest('base64url');
     void reply.setCookie(STATE_COOKIE, JSON.stringify(pending), { signed: true, httpOnly: true, secure, sameSite: 'lax', path: COOKIE_PATH, maxAge: 600 });
-    return reply.redirect(kakao.authorizeUrl({ redirectUri, state: pending.state, codeChallenge }));
+    return kakao.authorizeUrl({ redirectUri, state: pending.state, codeChallenge });
+  }
+
+  function begin(reply: FastifyReply, next: string, desktop?: DesktopPending) {
+    return reply.redirect(prepare(reply, next, desktop ? { desktop } : {}));
+  }
+
+  /** Linking ends on the dashboard in every case, with the outcome in its address. */
+  async function linkOutcome(req: FastifyRequest, userId: number, pending: PendingLogin, query: KakaoCallbackQuery): Promise<string> {
+    const to = (result: string) => `/dashboard?${KAKAO_LINK_RESULT_PARAM}=${encodeURIComponent(result)}`;
+    if (!query.state || !sameString(pending.state, query.state)) return to('AUTH_OAUTH_STATE_MISMATCH');
+    if (query.error) return to(query.error === 'access_denied' ? 'AUTH_KAKAO_CANCELLED' : 'AUTH_OAUTH_FAILED');
+    if (!query.code) return to('AUTH_OAUTH_FAILED');
+    try {
+      const token = await kakao.exchangeCode({ code: query.code, redirectUri, codeVerifier: pending.verifier });
+      await authService.linkKakao(userId, await kakao.profile(token));
+      return to('linked');
+    } catch (err) {
+      if (err instanceof AppError && err.statusCode < 500) return to(err.code);
+      req.log.error({ err }, 'linking Kakao failed');
+      return to('INTERNAL');
+    }
   }
 
   function takePending(req: FastifyRequest, reply: FastifyReply): PendingLogin | null {
@@ -82,7 +108,7 @@ export const kakaoRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/kakao', { schema: { tags: ['auth'], summary: 'Start Kakao login (redirects to Kakao)', querystring: KakaoStartQuerySchema } }, async (req, reply) => {
     if (!kakao.configured) throw new AppError('SERVICE_UNAVAILABLE', 'Kakao login is not configured on this server (KAKAO_CLIENT_ID)', 503);
-    return begin(reply, req.query.next ?? '/');
+    return begin(reply, safeNextPath(req.query.next));
   });
 
   app.get('/kakao/desktop', {
@@ -93,17 +119,30 @@ export const kakaoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return begin(reply, '/', desktop);
   });
 
+  app.post('/kakao/link', {
+    schema: { tags: ['auth'], summary: 'Start linking Kakao to the signed-in account (answers the Kakao URL to open)', response: { 200: KakaoLinkResponseSchema, 401: ApiErrorSchema, 503: ApiErrorSchema } },
+    onRequest: app.authenticate,
+    preHandler: async (req) => authService.sessions.assertActive(req.user),
+  }, async (req, reply) => {
+    if (!kakao.configured) throw new AppError('AUTH_KAKAO_UNAVAILABLE', 'Kakao login is not configured on this server (KAKAO_CLIENT_ID)', 503);
+    return { url: prepare(reply, '/dashboard', { link: req.userId() }) };
+  });
+
   app.get('/kakao/callback', { schema: { tags: ['auth'], summary: 'Kakao redirects here', querystring: KakaoCallbackQuerySchema } }, async (req, reply) => {
     const pending = takePending(req, reply);
     if (pending?.desktop) return reply.redirect(await desktopOutcome(req, pending, pending.desktop, req.query));
+    if (pending?.link !== undefined) return reply.redirect(await linkOutcome(req, pending.link, pending, req.query));
     if (!pending || !req.query.state || !sameString(pending.state, req.query.state)) throw new OAuthStateError();
     if (req.query.error) throw new OAuthFailedError(`Kakao login was not completed (${req.query.error})`, 400);
     if (!req.query.code) throw new OAuthFailedError('Kakao did not return an authorization code', 400);
 
     const token = await kakao.exchangeCode({ code: req.query.code, redirectUri, codeVerifier: pending.verifier });
     const profile = await kakao.profile(token);
-    const { session } = await authService.kakaoLogin(profile);
+    const { session, separateFromEmailAccount } = await authService.kakaoLogin(profile);
     setRefreshCookie(reply, session, secure);
-    return reply.redirect(`${pending.next}${pending.next.includes('?') ? '&' : '?'}login=kakao`);
+    const marker = separateFromEmailAccount ? `login=kakao&${KAKAO_SEPARATE_PARAM}=1` : 'login=kakao';
+    // Checked again: the cookie is signed, but this is what goes into the Location header.
+    const next = safeNextPath(pending.next);
+    return reply.redirect(`${next}${next.includes('?') ? '&' : '?'}${marker}`);
   });
 };

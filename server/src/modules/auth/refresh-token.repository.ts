@@ -1,5 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { RefreshTokenEntity, type RefreshTokenRow } from '../../db/entities.js';
 
 export class RefreshTokenRepository {
@@ -21,6 +21,11 @@ export class RefreshTokenRepository {
   async markUsed(id: number, at: Date): Promise<boolean> {
     const result = await this.repo.update({ id, usedAt: IsNull() }, { usedAt: at });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** True while the family has a token that is neither revoked nor expired (spent ones count: they were rotated). */
+  async isFamilyActive(familyId: string, userId: number, now = new Date()): Promise<boolean> {
+    return this.repo.existsBy({ familyId, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) });
   }
 
   async revokeFamily(familyId: string, at = new Date()): Promise<void> {

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserRow } from '../../db/entities.js';
-import { RefreshReusedError, TokenInvalidError } from './auth.errors.js';
+import { RefreshReusedError, TokenExpiredError, TokenInvalidError } from './auth.errors.js';
 import type { RefreshTokenRepository } from './refresh-token.repository.js';
 
 export interface AccessTokenClaims {
   sub: string;
   nick: string;
+  /** The refresh-token family (one device's sign-in) the token was issued for; absent in tokens from before it existed. */
+  fam?: string;
 }
 
 export interface IssuedSession {
@@ -33,7 +35,7 @@ export class SessionService {
     const now = new Date();
     const refreshExpiresAt = new Date(now.getTime() + this.refreshTtlMs);
     await this.tokens.insert({ userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt, usedAt: null, revokedAt: null, createdAt: now });
-    return { accessToken: this.signAccess({ sub: String(user.id), nick: user.nickname }), refreshToken, refreshExpiresAt };
+    return { accessToken: this.signAccess({ sub: String(user.id), nick: user.nickname, fam: familyId }), refreshToken, refreshExpiresAt };
   }
 
   /** Spends a refresh token and returns the user id with the family to continue. */
@@ -50,6 +52,16 @@ export class SessionService {
       throw new RefreshReusedError();
     }
     return { userId: row.userId, familyId: row.familyId };
+  }
+
+  /**
+   * For sensitive actions (publish token, stream key, linking Kakao): an access token stays valid
+   * for its 15 minutes after "log out everywhere", but its sign-in must still be live for these.
+   * A token without a family predates the check: the client refreshes and retries.
+   */
+  async assertActive(claims: AccessTokenClaims): Promise<void> {
+    if (!claims.fam) throw new TokenExpiredError();
+    if (!(await this.tokens.isFamilyActive(claims.fam, Number(claims.sub)))) throw new TokenInvalidError('This session was signed out; sign in again');
   }
 
   async revokeFamily(familyId: string): Promise<void> {

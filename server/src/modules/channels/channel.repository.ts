@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not, type DataSource, type Repository } from 'typeorm';
 import { ChannelEntity, type ChannelRow } from '../../db/entities.js';
 
 /** All channel queries. Conditional updates make live-state changes safe across server processes. */
@@ -63,11 +63,11 @@ export class ChannelRepository {
    * Marks the channel live only if it is offline, or still held by `staleClientId`
    * (a publisher nginx no longer has). Returns false when another publisher won.
    */
-  async claimLive(id: number, clientId: string, since: Date, staleClientId: string | null): Promise<boolean> {
+  async claimLive(id: number, clientId: string, node: string | null, since: Date, staleClientId: string | null): Promise<boolean> {
     const qb = this.repo
       .createQueryBuilder()
       .update()
-      .set({ live: true, liveClientId: clientId, liveSince: since, updatedAt: since })
+      .set({ live: true, liveClientId: clientId, liveNode: node, liveSince: since, updatedAt: since })
       .where('id = :id', { id });
     if (staleClientId === null) qb.andWhere('live = :off', { off: false });
     else qb.andWhere('(live = :off OR live_client_id = :stale)', { off: false, stale: staleClientId });
@@ -84,11 +84,62 @@ export class ChannelRepository {
     const qb = this.repo
       .createQueryBuilder()
       .update()
-      .set({ live: false, liveClientId: null, liveSince: null, currentSessionId: null, updatedAt: new Date() })
+      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, currentSessionId: null, graceUntil: null, updatedAt: new Date() })
       .where('id = :id', { id })
       .andWhere('live = :on', { on: true });
     if (clientId !== null) qb.andWhere('live_client_id = :clientId', { clientId });
     const result = await qb.execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Be right back: the publisher `clientId` is gone; the channel stays live (same session) until `until`. */
+  async enterGrace(id: number, clientId: string | null, until: Date): Promise<boolean> {
+    const qb = this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ liveClientId: null, graceUntil: until, updatedAt: new Date() })
+      .where('id = :id', { id })
+      .andWhere('live = :on', { on: true })
+      .andWhere('grace_until IS NULL');
+    if (clientId !== null) qb.andWhere('live_client_id = :clientId', { clientId });
+    const result = await qb.execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A republish within the grace takes the channel back, on whichever ingest node it arrived (`node`);
+   * false when the grace was over or someone else resumed.
+   */
+  async resumeFromGrace(id: number, clientId: string, node: string | null, now: Date): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ liveClientId: clientId, liveNode: node, graceUntil: null, updatedAt: now })
+      .where('id = :id', { id })
+      .andWhere('live = :on', { on: true })
+      .andWhere('grace_until > :now', { now })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends a grace that ran out (and only then: a resume in between wins). */
+  async releaseExpiredGrace(id: number, now: Date): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, currentSessionId: null, graceUntil: null, updatedAt: now })
+      .where('id = :id', { id })
+      .andWhere('grace_until <= :now', { now })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  listExpiredGraces(now: Date, limit: number): Promise<ChannelRow[]> {
+    return this.repo.find({ where: { graceUntil: LessThanOrEqual(now) }, take: limit });
+  }
+
+  /** Live channels whose publisher is connected (not waiting in a grace). */
+  listPublishing(limit: number): Promise<ChannelRow[]> {
+    return this.repo.find({ where: { live: true, graceUntil: IsNull(), liveClientId: Not(IsNull()) }, order: { liveSince: 'ASC' }, take: limit });
   }
 }

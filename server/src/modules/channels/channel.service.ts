@@ -1,12 +1,21 @@
-import type { ChannelPublic } from '@lait/shared';
-import { SlugSchema } from '@lait/shared';
+import type { ChannelPublic, ChannelStreamer } from '@lait/shared';
+import type { UserProfile } from '../users/user.repository.js';
+import { ChannelTitleSchema, SlugSchema } from '@lait/shared';
 import { Value } from '@sinclair/typebox/value';
 import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from './channel.repository.js';
 import { hangulIncludes } from './hangul-search.js';
 import type { PublishTokenRepository } from './publish-token.repository.js';
-import { ChannelNotFoundError, ChannelSlugInvalidError, ChannelSlugTakenError } from './channel.errors.js';
+import { ChannelNotFoundError, ChannelSlugInvalidError, ChannelSlugTakenError, ChannelTitleInvalidError } from './channel.errors.js';
 import { generatePlaybackId, generateStreamKey, parseStreamKey, randomToken, secretMatches } from './stream-key.js';
+
+/**
+ * A stream's HLS folder as the edges route it: `<node>/<playbackId>` when a cluster node holds
+ * it (the edge passes `/hls/<node>/…` to that node), `<playbackId>` on a single node.
+ */
+export function hlsPath(row: Pick<ChannelRow, 'playbackId' | 'liveNode'>): string {
+  return row.liveNode ? `${row.liveNode}/${row.playbackId}` : row.playbackId;
+}
 
 export interface ChannelUrls {
   readonly hlsPublicUrl: string;
@@ -26,6 +35,13 @@ export interface ChannelCredentials {
 export interface ChannelCounts {
   viewerCount?: number | undefined;
   followerCount?: number | undefined;
+  /** The owner's public profile; absent for an owner-less channel. */
+  streamer?: ChannelStreamer | undefined;
+}
+
+/** Public profiles of channel owners by user id (the users repository). */
+export interface ProfileLookup {
+  profiles(ids: readonly number[]): Promise<Map<number, UserProfile>>;
 }
 
 export interface ChannelListOptions {
@@ -39,6 +55,7 @@ export class ChannelService {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly publishTokens: PublishTokenRepository,
+    private readonly users: ProfileLookup,
     private readonly urls: ChannelUrls & { publishTokenTtlSec: number },
   ) {}
 
@@ -48,8 +65,9 @@ export class ChannelService {
       title: row.title,
       category: row.category,
       live: row.live,
+      status: !row.live ? 'offline' : row.graceUntil ? 'reconnecting' : 'live',
       playbackId: row.playbackId,
-      hlsUrl: `${this.urls.hlsPublicUrl}/${row.playbackId}/index.m3u8`,
+      hlsUrl: `${this.urls.hlsPublicUrl}/${hlsPath(row)}/index.m3u8`,
       liveSince: row.liveSince ? new Date(row.liveSince).toISOString() : null,
       viewerCount: counts.viewerCount ?? 0,
       description: row.description,
@@ -57,6 +75,7 @@ export class ChannelService {
       language: row.language,
       thumbnailUrl: row.thumbnailAt ? `/api/thumbnails/${row.playbackId}.jpg?v=${new Date(row.thumbnailAt).getTime()}` : null,
       followerCount: counts.followerCount ?? 0,
+      streamer: counts.streamer ?? null,
     };
   }
 
@@ -70,7 +89,7 @@ export class ChannelService {
     return row;
   }
 
-  /** Channels for the directory: live or all, in a category, matching a Hangul-aware search. */
+  /** Channels for the directory: live or all, in a category, matching a Hangul-aware search over title, slug and nickname. */
   async list(options: ChannelListOptions): Promise<ChannelRow[]> {
     const filtered = options.q !== undefined || options.category !== undefined;
     // Search and category filter in memory over a bounded candidate set: fine for thousands of channels.
@@ -79,12 +98,14 @@ export class ChannelService {
     if (options.category !== undefined) rows = rows.filter((r) => r.category === options.category);
     if (options.q !== undefined) {
       const q = options.q;
-      rows = rows.filter((r) => hangulIncludes(r.title, q) || hangulIncludes(r.slug, q));
+      const profiles = await this.users.profiles(rows.flatMap((r) => (r.ownerId === null ? [] : [r.ownerId])));
+      const nicknameOf = (r: ChannelRow) => (r.ownerId === null ? '' : (profiles.get(r.ownerId)?.nickname ?? ''));
+      rows = rows.filter((r) => hangulIncludes(r.title, q) || hangulIncludes(r.slug, q) || hangulIncludes(nicknameOf(r), q));
     }
     return rows.slice(0, options.limit);
   }
 
-  update(id: number, patch: Partial<Pick<ChannelRow, 'slug' | 'title' | 'description' | 'category' | 'tags' | 'language'>>): Promise<void> {
+  update(id: number, patch: Partial<Pick<ChannelRow, 'slug' | 'slugChosenAt' | 'title' | 'description' | 'category' | 'tags' | 'language' | 'recordVods' | 'vodRetentionDays'>>): Promise<void> {
     return this.channels.update(id, patch);
   }
 
@@ -119,6 +140,8 @@ export class ChannelService {
   async create(input: { slug: string; title?: string | undefined; ownerId?: number | null; withKey?: boolean }): Promise<{ channel: ChannelRow; credentials: ChannelCredentials }> {
     const slug = input.slug.trim().toLowerCase();
     if (!Value.Check(SlugSchema, slug)) throw new ChannelSlugInvalidError(input.slug);
+    // The CLI's --title comes here without a route's schema.
+    if (input.title !== undefined && !Value.Check(ChannelTitleSchema, input.title)) throw new ChannelTitleInvalidError();
     if (await this.channels.findBySlug(slug)) throw new ChannelSlugTakenError(slug);
     const key = generateStreamKey();
     const now = new Date();
@@ -132,13 +155,18 @@ export class ChannelService {
       category: null,
       playbackId: generatePlaybackId(),
       thumbnailAt: null,
+      slugChosenAt: null,
       // Accounts get a key only when the streamer asks for one (dashboard), so none sits unused.
       streamKeyId: input.withKey === false ? null : key.keyId,
       streamKeyHash: input.withKey === false ? null : key.hash,
       live: false,
       liveSince: null,
       liveClientId: null,
+      liveNode: null,
       currentSessionId: null,
+      graceUntil: null,
+      recordVods: true,
+      vodRetentionDays: 30,
       createdAt: now,
       updatedAt: now,
     });

@@ -47,6 +47,7 @@ describe.each(DATABASE_KINDS)('channel API (%s)', (kind) => {
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/channels', '/api/channels/{slug}', '/api/health']));
+    expect(paths).toEqual(expect.arrayContaining(['/api/channels/{slug}/videos', '/api/videos/{id}', '/api/videos/{id}/chat', '/api/channels/{slug}/clips', '/api/videos/{id}/clips', '/api/clips/{id}']));
     expect(paths.some((p) => p.startsWith('/internal'))).toBe(false);
   });
 

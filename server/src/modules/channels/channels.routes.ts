@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema, ChannelListQuerySchema, ChannelListSchema, ChannelPublicSchema, ChannelSlugParamsSchema, FollowStateSchema } from '@lait/shared';
+import { ApiErrorSchema, ChannelFollowerParamsSchema, FollowedSinceSchema, ChannelListQuerySchema, ChannelListSchema, ChannelPublicSchema, ChannelSlugParamsSchema, FollowStateSchema } from '@lait/shared';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../errors/app-error.js';
 
@@ -35,6 +35,14 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/channels/:slug', {
     schema: { tags: ['channels'], summary: 'One channel', params: ChannelSlugParamsSchema, response: { 200: ChannelPublicSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
   }, async (req) => channelViews.one(await channelService.getBySlug(req.params.slug)));
+
+  app.get('/channels/:slug/followers/:userId', {
+    schema: { tags: ['follows'], summary: 'Since when a user follows this channel (chat user cards)', params: ChannelFollowerParamsSchema, response: { 200: FollowedSinceSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
+  }, async (req) => {
+    const channel = await channelService.getBySlug(req.params.slug);
+    const row = await follows.find(req.params.userId, channel.id);
+    return { followedAt: row ? new Date(row.createdAt).toISOString() : null };
+  });
 
   const followState = async (userId: number, channelId: number) => ({
     following: (await follows.find(userId, channelId)) !== null,

@@ -91,7 +91,10 @@ export class ChatBatcher {
       const fresh = rows.filter((row) => stored.get(`${row.userId}:${row.nonce}`)?.id === String(row.id)).map((row) => toChatMessage(row, room.slug))
         .sort((a, b) => Number(a.id) - Number(b.id));
       await this.deps.history.append(channelId, fresh);
-      if (fresh.length > 0) this.deps.emitter.messages(channelId, fresh);
+      if (fresh.length > 0) {
+        this.deps.emitter.messages(channelId, fresh);
+        await this.deps.emitter.published?.();
+      }
       for (const [key, waiters] of groups) {
         const result = stored.get(key)!;
         this.remember(`${channelId}:${key}`, result);

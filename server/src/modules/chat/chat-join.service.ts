@@ -1,7 +1,7 @@
-import type { ChatChannelRef, ChatJoin, ChatJoinResult } from '@lait/shared';
-import { roleOf, type ChannelStates } from './chat-channel-state.js';
+import { CHAT_PAGE_SIZE, type ChatChannelRef, type ChatHistory as ChatHistoryRequest, type ChatHistoryResult, type ChatJoin, type ChatJoinResult } from '@lait/shared';
+import { restrictionOf, roleOf, type ChannelStates } from './chat-channel-state.js';
 import { roomOf } from './chat-emitter.js';
-import { channelNotFound, ChatError, unavailable } from './chat.errors.js';
+import { channelNotFound, ChatError, notJoined, unavailable } from './chat.errors.js';
 import type { ChatHistory } from './chat-history.js';
 import type { ChatPresence } from './chat-presence.js';
 import { actorOf, type ChatSocket } from './chat.socket.js';
@@ -25,26 +25,43 @@ export class ChatJoinService {
     };
     socket.onAnyOutgoing(watch);
     try {
+      // Dropped while the state was read (a socket disconnected for abuse, say): its disconnect
+      // handler has run, so joining now would leave it in the room and in the viewer count for good.
+      if (socket.disconnected) throw unavailable();
       if (!socket.data.joined.has(state.id)) {
         await socket.join(roomOf(state.id));
         const viewer = viewerKey(socket, state.ownerId);
         socket.data.joined.set(state.id, viewer);
         if (viewer) this.d.presence.join(state.id, viewer);
       }
-      const history = input.sinceId !== undefined
+      const page = input.sinceId !== undefined
         ? await this.d.history.since(state.id, state.slug, Number(input.sinceId))
         : await this.d.history.recent(state.id, state.slug);
       return {
-        history: framed.size === 0 ? history : history.filter((m) => !framed.has(m.id)),
+        history: framed.size === 0 ? page.messages : page.messages.filter((m) => !framed.has(m.id)),
+        hasMore: page.hasMore,
         viewerCount: this.d.presence.total(state.id),
         settings: state.settings,
         role: roleOf(state, actorOf(socket)),
+        restriction: restrictionOf(state, actorOf(socket)),
       };
     } catch (err) {
       if (err instanceof ChatError) throw err;
       throw unavailable();
     } finally {
       socket.offAnyOutgoing(watch);
+    }
+  }
+
+  /** Older messages of a joined channel, a page at a time. */
+  async history(socket: ChatSocket, input: ChatHistoryRequest): Promise<ChatHistoryResult> {
+    const state = await this.d.states.get(input.channel).catch(() => Promise.reject(unavailable()));
+    if (!state) throw channelNotFound();
+    if (!socket.data.joined.has(state.id)) throw notJoined();
+    try {
+      return await this.d.history.before(state.id, state.slug, Number(input.beforeId), input.limit ?? CHAT_PAGE_SIZE);
+    } catch {
+      throw unavailable();
     }
   }
 

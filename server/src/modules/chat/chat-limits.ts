@@ -50,11 +50,30 @@ if slowMs > 0 then redis.call('SET', KEYS[2], '1', 'PX', slowMs) end
 redis.call('SET', KEYS[3], ARGV[6], 'PX', ARGV[5])
 return {'OK', 0}`;
 
+/** A plain token bucket (joins, history reads): returns 0, or the milliseconds until a token is back. */
+const TAKE = `
+local now = tonumber(ARGV[1])
+local cap = tonumber(ARGV[2])
+local rate = tonumber(ARGV[3])
+local b = redis.call('HMGET', KEYS[1], 't', 'v')
+local tokens = cap
+if b[1] then tokens = math.min(cap, tonumber(b[2]) + (now - tonumber(b[1])) / 1000 * rate) end
+if tokens < 1 then return math.ceil((1 - tokens) / rate * 1000) end
+redis.call('HSET', KEYS[1], 't', now, 'v', tostring(tokens - 1))
+redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate * 1000) + 1000)
+return 0`;
+
+/** A token bucket's shape: burst size and sustained tokens per second. */
+export interface BucketShape {
+  burst: number;
+  perSec: number;
+}
+
 type Verdict = 'OK' | 'RESEND' | 'DUP' | 'SLOW' | 'RATE';
 
 /** Rate limit, slow mode and duplicate check: shared through Redis, per process without it. */
 export class ChatLimits {
-  private readonly buckets = new Map<string, { at: number; tokens: number }>();
+  private readonly buckets = new Map<string, { at: number; tokens: number; fullMs: number }>();
   private readonly expiries = new Map<string, { until: number; value: string }>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -83,6 +102,19 @@ export class ChatLimits {
     if (verdict === 'RATE') throw new ChatError('CHAT_RATE_LIMITED', 'You are sending messages too fast', retryAfterSec);
   }
 
+  /**
+   * Takes a token from the bucket `name` (shared through Redis, per process without it).
+   * Resolves with 0, or with how many milliseconds until one is back.
+   */
+  async take(name: string, shape: BucketShape): Promise<number> {
+    const key = this.gate.key('tb', name);
+    const waitMs = await this.gate.run(
+      async (r) => Number(await r.eval(TAKE, 1, key, Date.now(), shape.burst, shape.perSec)),
+      () => this.takeLocally(key, shape, Date.now()),
+    );
+    return waitMs;
+  }
+
   close(): void {
     clearInterval(this.sweeper);
   }
@@ -98,10 +130,18 @@ export class ChatLimits {
     const b = this.buckets.get(bucketKey);
     const tokens = b ? Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSec) : burst;
     if (tokens < 1) return ['RATE', Math.ceil(((1 - tokens) / perSec) * 1000)];
-    this.buckets.set(bucketKey, { at: now, tokens: tokens - 1 });
+    this.buckets.set(bucketKey, { at: now, tokens: tokens - 1, fullMs: (burst / perSec) * 1000 });
     if (req.slowModeSec > 0) this.expiries.set(slowKey, { until: now + req.slowModeSec * 1000, value: '1' });
     this.expiries.set(dupKey, { until: now + this.options.duplicateWindowMs, value: req.nonce });
     return ['OK', 0];
+  }
+
+  private takeLocally(key: string, { burst, perSec }: BucketShape, now: number): number {
+    const b = this.buckets.get(key);
+    const tokens = b ? Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSec) : burst;
+    if (tokens < 1) return Math.ceil(((1 - tokens) / perSec) * 1000);
+    this.buckets.set(key, { at: now, tokens: tokens - 1, fullMs: (burst / perSec) * 1000 });
+    return 0;
   }
 
   private live(key: string, now: number) {
@@ -112,7 +152,6 @@ export class ChatLimits {
   private sweep(): void {
     const now = Date.now();
     for (const [k, e] of this.expiries) if (e.until <= now) this.expiries.delete(k);
-    const full = (this.options.burst / this.options.perSec) * 1000;
-    for (const [k, b] of this.buckets) if (now - b.at > full) this.buckets.delete(k);
+    for (const [k, b] of this.buckets) if (now - b.at > b.fullMs) this.buckets.delete(k);
   }
 }

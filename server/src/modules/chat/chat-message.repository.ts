@@ -28,14 +28,26 @@ export class ChatMessageRepository {
     return Number(row?.max ?? 0);
   }
 
-  /** Visible messages after `sinceId` in id order (reconnect); `limit` bounds a long absence. */
-  async after(channelId: number, sinceId: number, limit: number): Promise<ChatMessageRow[]> {
-    return this.repo
+  /** The newest `limit` visible messages after `sinceId`, oldest first (a re-join after an absence). */
+  async latestAfter(channelId: number, sinceId: number, limit: number): Promise<ChatMessageRow[]> {
+    const rows = await this.repo
       .createQueryBuilder('m')
       .where('m.channel_id = :channelId AND m.id > :sinceId AND m.deleted_at IS NULL', { channelId, sinceId })
-      .orderBy('m.id', 'ASC')
+      .orderBy('m.id', 'DESC')
       .take(limit)
       .getMany();
+    return rows.reverse();
+  }
+
+  /** The `limit` visible messages just before `beforeId`, oldest first (scrolling up). */
+  async before(channelId: number, beforeId: number, limit: number): Promise<ChatMessageRow[]> {
+    const rows = await this.repo
+      .createQueryBuilder('m')
+      .where('m.channel_id = :channelId AND m.id < :beforeId AND m.deleted_at IS NULL', { channelId, beforeId })
+      .orderBy('m.id', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.reverse();
   }
 
   /** The latest visible messages, oldest first. */

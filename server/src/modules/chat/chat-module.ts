@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -11,10 +12,14 @@ import { ChatHistory } from './chat-history.js';
 import { ChatIds } from './chat-ids.js';
 import { ChatJoinService } from './chat-join.service.js';
 import { ChatLimits } from './chat-limits.js';
+import type { ChatMetrics } from './chat-metrics.js';
 import { ChatMessageRepository } from './chat-message.repository.js';
 import { ChatModerationRepository } from './chat-moderation.repository.js';
 import { ChatModerationService } from './chat-moderation.service.js';
 import { chatKeyPrefix, RedisGate } from './chat-redis.js';
+import { ChatConnections } from './chat-connections.js';
+import { addressKey } from '../../lib/client-address.js';
+import { ChatReadGuard } from './chat-read-guard.js';
 import { ChatSendService } from './chat-send.service.js';
 import { actorOf, registerChatHandlers, type ChatHandlers, type ChatServer } from './chat.socket.js';
 
@@ -25,11 +30,16 @@ export interface ChatModuleDeps {
   config: Config;
   services: Services;
   log: FastifyBaseLogger;
+  metrics: ChatMetrics;
+  /** The client's address for a raw request, following TRUST_PROXY (`app.clientAddress`). */
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 export interface ChatModule {
   states: ChannelStates;
   moderation: ChatModerationRepository;
+  /** Moderation as the socket handlers do it (checks, notices, cache invalidation), for REST routes too. */
+  actions: ChatModerationService;
   /** Every process reloads the channel's chat state (words changed through REST). */
   invalidate(channelId: number): void;
   /** Stores what is pending (shutdown) so that nothing acknowledged-to-be is dropped. */
@@ -38,8 +48,8 @@ export interface ChatModule {
 }
 
 /** Wires the chat services onto a Socket.IO server. Everything here is owned by the returned module. */
-export function createChatModule({ io, ds, redis, config, services, log }: ChatModuleDeps): ChatModule {
-  const gate = new RedisGate(redis, chatKeyPrefix(config.database), log);
+export function createChatModule({ io, ds, redis, config, services, log, metrics, clientAddress }: ChatModuleDeps): ChatModule {
+  const gate = new RedisGate(redis, chatKeyPrefix(config.database), log, () => metrics.redisError());
   const messages = new ChatMessageRepository(ds);
   const moderation = new ChatModerationRepository(ds);
   const states = new ChannelStates(services.channels, moderation);
@@ -47,16 +57,32 @@ export function createChatModule({ io, ds, redis, config, services, log }: ChatM
   states.onLoad((s) => filters.apply(s));
   const history = new ChatHistory(gate, messages);
   const limits = new ChatLimits(gate);
-  const emitter = createEmitter(io, states, redis !== null);
+  const emitter = createEmitter(io, states, redis);
   const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log });
   const sender = new ChatSendService({ states, follows: services.follows, filters, limits, batcher });
   const mod = new ChatModerationService({ states, moderation, messages, users: services.users, history, emitter });
   const presence = services.presence;
   const joins = new ChatJoinService({ states, history, presence });
+  const perMin = config.chat.readsPerAddressPerMin;
+  const guard = new ChatReadGuard(limits, {
+    perSocket: { burst: 10, perSec: 2 },
+    perAddress: { burst: Math.ceil(perMin / 4), perSec: perMin / 60 },
+    queuedPerSocket: 2,
+    concurrentReads: 8,
+    waitingReads: 64,
+    strikesToDisconnect: 20,
+  });
+  const connectsPerMin = config.chat.connectsPerAddressPerMin;
+  const connections = new ChatConnections({ maxPerAddress: config.chat.socketsPerAddress, connects: { burst: Math.ceil(connectsPerMin / 5), perSec: connectsPerMin / 60 } }, (s) =>
+    addressKey(clientAddress(s.request)),
+  );
+  // After the socket plugin's authentication middleware: the last one, so every socket counted connects.
+  io.use(connections.middleware);
 
   const handlers: ChatHandlers = {
-    'chat:join': (s, p) => joins.join(s, p),
-    'chat:leave': (s, p) => joins.leave(s, p),
+    'chat:join': (s, p) => guard.run(s, () => joins.join(s, p)),
+    'chat:leave': (s, p) => guard.run(s, () => joins.leave(s, p)),
+    'chat:history': (s, p) => guard.run(s, () => joins.history(s, p)),
     'chat:send': (s, p) => sender.send({ userId: actorOf(s), nickname: s.data.nickname, joined: s.data.joined }, p),
     'chat:delete': (s, p) => mod.deleteMessage(actorOf(s), p),
     'chat:timeout': (s, p) => mod.timeout(actorOf(s), p),
@@ -67,7 +93,11 @@ export function createChatModule({ io, ds, redis, config, services, log }: ChatM
     'chat:moderator': (s, p) => mod.moderator(actorOf(s), p),
   };
   io.on('connection', (socket) => {
-    registerChatHandlers(socket, handlers, log);
+    registerChatHandlers(socket, handlers, log, metrics);
+    // Broadcasts from this process and from others (through the adapter) both pass here.
+    socket.onAnyOutgoing((event: string, batch: unknown) => {
+      if (event === 'chat:messages' && Array.isArray(batch)) metrics.delivered(batch.length);
+    });
     socket.on('disconnect', () => joins.disconnected(socket));
   });
   io.on('chat:invalidate', (channelId) => states.invalidate(channelId));
@@ -100,14 +130,19 @@ export function createChatModule({ io, ds, redis, config, services, log }: ChatM
     io.to(roomOf(channelId)).emit('chat:notice', { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' });
   };
   services.liveEvents.on('channel:offline', onOffline);
+  // A rename must reach chat at once, on every process: the old slug stops, the new one starts.
+  const onUpdated = ({ channelId }: { channelId: number }) => emitter.invalidate(channelId);
+  services.liveEvents.on('channel:updated', onUpdated);
 
   return {
     states,
     moderation,
+    actions: mod,
     invalidate: (channelId) => emitter.invalidate(channelId),
     drain: () => batcher.drain(),
     close() {
       services.liveEvents.off('channel:offline', onOffline);
+      services.liveEvents.off('channel:updated', onUpdated);
       presence.stop();
       limits.close();
       filters.close();
@@ -115,9 +150,14 @@ export function createChatModule({ io, ds, redis, config, services, log }: ChatM
   };
 }
 
-function createEmitter(io: ChatServer, states: ChannelStates, crossProcess: boolean): ChatEmitter {
+function createEmitter(io: ChatServer, states: ChannelStates, redis: Redis | null): ChatEmitter {
+  const crossProcess = redis !== null;
   return {
     messages: (channelId, batch) => io.to(roomOf(channelId)).emit('chat:messages', batch),
+    // The adapter publishes on this same connection (socket plugin), and Redis answers in order.
+    published: async () => {
+      if (redis?.status === 'ready') await redis.ping().catch(() => {});
+    },
     deleted: (channelId, slug, ids) => io.to(roomOf(channelId)).emit('chat:deleted', { channel: slug, ids }),
     cleared: (channelId, slug) => io.to(roomOf(channelId)).emit('chat:cleared', { channel: slug }),
     settings: (channelId, slug, settings) => io.to(roomOf(channelId)).emit('chat:settings', { channel: slug, settings }),

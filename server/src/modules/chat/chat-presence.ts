@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ChatViewerCountSync } from '@lait/shared';
 import type { ViewerCounts } from '../viewers/viewer-counts.js';
 
 /** How often each process tells the others its counts, and when silence means it is gone. */
@@ -6,25 +7,29 @@ const PUBLISH_EVERY_MS = 1000;
 const HEARTBEAT_EVERY_MS = 5000;
 const STALE_AFTER_MS = 12_000;
 
+/** What a process shares: per channel, its anonymous pages (a count) and its signed-in users (ids). */
+export type PresenceShare = ChatViewerCountSync;
+
 export interface PresenceLink {
-  /** Sends this process's counts to the others (the adapter's serverSideEmit). */
-  publish(payload: { processId: string; counts: Record<string, number> }): void;
+  /** Sends this process's viewers to the others (the adapter's serverSideEmit). */
+  publish(payload: PresenceShare): void;
   /** A channel's total changed: tell its local sockets, keep the session's peak. */
   onTotal(channelId: number, total: number): void;
 }
 
 /**
  * Viewer counts from chat presence: every open channel page holds a socket in the channel's
- * room. Each process counts its own distinct viewers (a user's tabs once) and shares the counts
- * with the others; a total is this process's count plus the fresh counts of the others (a user
- * with tabs on two processes counts twice: rare, and sharing counts keeps the traffic small).
- * Feeds the REST directory as well.
+ * room. Each process shares with the others, per channel, how many anonymous pages it holds (each
+ * its own viewer) and which signed-in users (ids); a total is every fresh process's anonymous
+ * count plus the distinct users of all of them, so a user with tabs on two processes counts once.
+ * The shared ids grow with a channel's signed-in audience (≈7 bytes each, sent on change at most
+ * once a second and every 5 s). Feeds the REST directory as well.
  */
 export class ChatPresence implements ViewerCounts {
   readonly processId = randomUUID();
   /** Per channel, this process's viewers: who (user or anonymous socket) → how many sockets. */
   private readonly local = new Map<number, Map<string, number>>();
-  private readonly remote = new Map<string, { at: number; counts: Map<number, number> }>();
+  private readonly remote = new Map<string, { at: number; counts: Map<number, number>; users: Map<number, readonly number[]> }>();
   private readonly lastTotals = new Map<number, number>();
   private link: PresenceLink | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -62,23 +67,41 @@ export class ChatPresence implements ViewerCounts {
     this.changed = true;
   }
 
-  /** This process's distinct viewers per channel (what it shares with the others). */
-  private localCounts(): Record<string, number> {
-    return Object.fromEntries([...this.local].map(([id, viewers]) => [id, viewers.size]));
+  /** This process's viewers per channel (what it shares with the others). */
+  private localShare(): PresenceShare {
+    const counts: Record<string, number> = {};
+    const users: Record<string, number[]> = {};
+    for (const [id, viewers] of this.local) {
+      const ids = [...viewers.keys()].filter((v) => v.startsWith('u:')).map((v) => Number(v.slice(2)));
+      if (viewers.size > ids.length) counts[id] = viewers.size - ids.length;
+      if (ids.length > 0) users[id] = ids;
+    }
+    return { processId: this.processId, counts, users };
   }
 
-  /** Another process's counts (its whole picture, so channels it no longer has drop out). */
-  receive(payload: { processId: string; counts: Record<string, number> }): void {
+  /** Another process's viewers (its whole picture, so channels it no longer has drop out). */
+  receive(payload: PresenceShare): void {
     if (payload.processId === this.processId) return;
     const counts = new Map(Object.entries(payload.counts).map(([k, v]) => [Number(k), Number(v)] as const));
-    this.remote.set(payload.processId, { at: Date.now(), counts });
+    const users = new Map(Object.entries(payload.users ?? {}).map(([k, v]) => [Number(k), v] as const));
+    this.remote.set(payload.processId, { at: Date.now(), counts, users });
   }
 
   total(channelId: number): number {
-    let n = this.local.get(channelId)?.size ?? 0;
+    const local = this.local.get(channelId);
+    const users = new Set<number>();
+    let anonymous = 0;
+    for (const viewer of local?.keys() ?? []) {
+      if (viewer.startsWith('u:')) users.add(Number(viewer.slice(2)));
+      else anonymous++;
+    }
     const now = Date.now();
-    for (const p of this.remote.values()) if (now - p.at < STALE_AFTER_MS) n += p.counts.get(channelId) ?? 0;
-    return n;
+    for (const p of this.remote.values()) {
+      if (now - p.at >= STALE_AFTER_MS) continue;
+      anonymous += p.counts.get(channelId) ?? 0;
+      for (const id of p.users.get(channelId) ?? []) users.add(id);
+    }
+    return anonymous + users.size;
   }
 
   async forChannels(channelIds: readonly number[]): Promise<Map<number, number>> {
@@ -98,11 +121,11 @@ export class ChatPresence implements ViewerCounts {
     if (this.changed || now - this.lastPublish >= HEARTBEAT_EVERY_MS) {
       this.changed = false;
       this.lastPublish = now;
-      link.publish({ processId: this.processId, counts: this.localCounts() });
+      link.publish(this.localShare());
     }
     for (const [id, p] of this.remote) if (now - p.at >= STALE_AFTER_MS) this.remote.delete(id);
     const channels = new Set<number>([...this.local.keys(), ...this.lastTotals.keys()]);
-    for (const p of this.remote.values()) for (const id of p.counts.keys()) channels.add(id);
+    for (const p of this.remote.values()) for (const id of [...p.counts.keys(), ...p.users.keys()]) channels.add(id);
     for (const channelId of channels) {
       const total = this.total(channelId);
       if (this.lastTotals.get(channelId) === total) continue;

@@ -17,6 +17,8 @@ export class RedisGate {
     /** Namespaces keys and pub/sub channels per deployment (see chatKeyPrefix). */
     readonly prefix: string,
     private readonly log: FastifyBaseLogger,
+    /** Counts every failed command (metrics); the log only hears of the first per outage. */
+    private readonly onCommandError: () => void = () => {},
   ) {
     redis?.on('ready', () => {
       this.failing = false;
@@ -38,6 +40,7 @@ export class RedisGate {
     try {
       return await fn(r);
     } catch (err) {
+      this.onCommandError();
       // Logged once per outage; the Redis plugin logs the connection itself.
       if (!this.failing) this.log.warn({ err: (err as Error).message }, 'chat: Redis command failed, using in-process state');
       this.failing = true;

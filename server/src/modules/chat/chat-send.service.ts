@@ -1,7 +1,7 @@
 import { CHAT_MAX_LENGTH, type ChatSend, type ChatSendResult } from '@lait/shared';
 import type { FollowRepository } from '../follows/follow.repository.js';
 import type { ChatBatcher } from './chat-batcher.js';
-import { roleOf, type ChannelStates } from './chat-channel-state.js';
+import { restrictionOf, roleOf, type ChannelStates } from './chat-channel-state.js';
 import { authRequired, channelNotFound, ChatError, notJoined, unavailable } from './chat.errors.js';
 import type { ChatFilters } from './chat-filter.js';
 import type { ChatLimits } from './chat-limits.js';
@@ -37,10 +37,11 @@ export class ChatSendService {
     const role = roleOf(state, userId) ?? 'viewer';
     const exempt = role !== 'viewer';
     if (!exempt) {
-      if (state.banned.has(userId)) throw new ChatError('CHAT_BANNED', 'You are banned from this chat');
-      const until = state.timeouts.get(userId);
-      const left = until ? until.getTime() - Date.now() : 0;
-      if (left > 0) throw new ChatError('CHAT_TIMED_OUT', 'You are timed out', Math.ceil(left / 1000));
+      const restriction = restrictionOf(state, userId);
+      if (restriction?.kind === 'banned') throw new ChatError('CHAT_BANNED', 'You are banned from this chat');
+      if (restriction?.kind === 'timedOut') {
+        throw new ChatError('CHAT_TIMED_OUT', 'You are timed out', Math.ceil((Date.parse(restriction.until) - Date.now()) / 1000));
+      }
       const minAge = state.settings.followersOnlyMin;
       if (minAge !== null) await this.checkFollower(userId, state.id, minAge);
     }

@@ -61,6 +61,25 @@ describe.each(DATABASE_KINDS)('chat moderation and limits (%s)', (kind) => {
     expect(codeOf(await send(v.socket, '언밴 이후'))).toBe('OK');
   });
 
+  it('tells a banned or timed-out viewer so when they (re)join, before they type', async () => {
+    const v = await member();
+    const rejoin = async () => {
+      // A reload: a new socket with the same account.
+      const again = await connect(url, v.user.accessToken);
+      sockets.push(again);
+      return (await ok<{ restriction: unknown }>(again, 'chat:join', { channel: slug })).restriction;
+    };
+    expect(await rejoin()).toBeNull();
+    const { until: timedOutUntil } = await ok<{ until: string }>(boss, 'chat:timeout', { channel: slug, userId: v.user.id, seconds: 60 });
+    expect(await rejoin()).toEqual({ kind: 'timedOut', until: timedOutUntil });
+    await ok(boss, 'chat:ban', { channel: slug, userId: v.user.id });
+    expect(await rejoin()).toEqual({ kind: 'banned' });
+    await ok(boss, 'chat:unban', { channel: slug, userId: v.user.id });
+    // The streamer is never restricted in their own chat, and a reader without an account has no restriction to show.
+    expect((await ok<{ restriction: unknown }>(boss, 'chat:join', { channel: slug })).restriction).toBeNull();
+    expect((await ok<{ restriction: unknown }>(watcher, 'chat:join', { channel: slug })).restriction).toBeNull();
+  });
+
   it('times out with escalation: a second timeout within 24 h doubles', async () => {
     const v = await member();
     const first = await ok<{ until: string }>(boss, 'chat:timeout', { channel: slug, userId: v.user.id, seconds: 60 });

@@ -66,9 +66,14 @@ describe.each(DATABASE_KINDS)('chat over Socket.IO (%s)', (kind) => {
     // One tab closes: the user is still watching in the other.
     tab1.disconnect();
     const probe = await open();
-    await until('the closed tab to leave', async () => (await ok<{ viewerCount: number }>(probe, 'chat:join', { channel })).viewerCount === 3);
+    // Polling joins: a refusal by the socket's join rate limit just means "not yet".
+    const viewers = async () => {
+      const ack = await call<{ viewerCount: number }>(probe, 'chat:join', { channel });
+      return ack.ok ? ack.data.viewerCount : -1;
+    };
+    await until('the closed tab to leave', async () => (await viewers()) === 3);
     tab2.disconnect();
-    await until('the user to leave', async () => (await ok<{ viewerCount: number }>(probe, 'chat:join', { channel })).viewerCount === 2);
+    await until('the user to leave', async () => (await viewers()) === 2);
   });
 
   it('answers malformed payloads with a typed error and keeps the connection', async () => {
@@ -93,7 +98,8 @@ describe.each(DATABASE_KINDS)('chat over Socket.IO (%s)', (kind) => {
     const s = await open(viewer.accessToken);
     expect(await code(s, 'chat:send', { channel: slug, text: 'hi', nonce: nonce() })).toBe('CHAT_NOT_JOINED');
     await ok(s, 'chat:join', { channel: slug });
-    expect(await code(s, 'chat:send', { channel: slug, text: ' \n\t ', nonce: nonce() })).toBe('CHAT_EMPTY');
+    // White space only (tab and line breaks are control characters: VALIDATION_FAILED, see chat-text.test.ts).
+    expect(await code(s, 'chat:send', { channel: slug, text: ' \u3000\u00a0 ', nonce: nonce() })).toBe('CHAT_EMPTY');
     // 500 code points of astral characters are 1,000 UTF-16 units: still allowed.
     expect(await code(s, 'chat:send', { channel: slug, text: '😀'.repeat(500), nonce: nonce() })).toBe('OK');
     expect(await code(s, 'chat:send', { channel: slug, text: '가'.repeat(501), nonce: nonce() })).toBe('CHAT_TOO_LONG');

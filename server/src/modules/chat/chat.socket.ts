@@ -3,10 +3,12 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { Server, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import {
-  ChatChannelRefSchema, ChatDeleteSchema, ChatJoinSchema, ChatModeratorSchema, ChatSendSchema, ChatSettingsUpdateSchema,
+  ChatChannelRefSchema, ChatDeleteSchema, ChatHistorySchema, ChatJoinSchema, ChatModeratorSchema, ChatSendSchema, ChatSettingsUpdateSchema,
   ChatTimeoutSchema, ChatUserRefSchema, type Ack, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData,
 } from '@lait/shared';
+import type { ChatMetrics } from './chat-metrics.js';
 import { ChatError } from './chat.errors.js';
+import type { ReadQueue } from './chat-read-guard.js';
 
 /** Kept per socket: who it is (from the handshake token) and which channels it joined. */
 export interface ChatSocketData extends SocketData {
@@ -14,10 +16,14 @@ export interface ChatSocketData extends SocketData {
   tokenExp: number | null;
   /** Channels joined, each with who this socket counts as there (null: the streamer, not a viewer). */
   joined: Map<number, string | null>;
+  /** The client address per-address limits count this socket under (see addressKey). */
+  address: string;
+  /** Joins and history reads: one at a time, rate-limited (ChatReadGuard). */
+  reads: ReadQueue;
 }
 
 export interface ChatInterServerEvents extends InterServerEvents {
-  /** Moderation changed a channel: every process drops its cached state. */
+  /** Moderation changed a channel, or it was renamed: every process drops its cached state. */
   'chat:invalidate': (channelId: number) => void;
 }
 
@@ -31,6 +37,7 @@ type Result<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEve
 const schemas: { [E in keyof ClientToServerEvents]: TSchema } = {
   'chat:join': ChatJoinSchema,
   'chat:leave': ChatChannelRefSchema,
+  'chat:history': ChatHistorySchema,
   'chat:send': ChatSendSchema,
   'chat:delete': ChatDeleteSchema,
   'chat:timeout': ChatTimeoutSchema,
@@ -49,13 +56,16 @@ export type ChatHandlers = { [E in keyof ClientToServerEvents]: (socket: ChatSoc
  * bad payloads, a missing acknowledgement and failures all end in a typed error ack (or, without
  * an ack callback, in nothing at all).
  */
-export function registerChatHandlers(socket: ChatSocket, handlers: ChatHandlers, log: FastifyBaseLogger): void {
+export function registerChatHandlers(socket: ChatSocket, handlers: ChatHandlers, log: FastifyBaseLogger, metrics?: ChatMetrics): void {
   const loose = socket as unknown as { on(event: string, fn: (...args: unknown[]) => void): void };
   for (const event of Object.keys(schemas) as (keyof ClientToServerEvents)[]) {
     loose.on(event, (...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return;
+      const started = performance.now();
       const reply = (result: Ack<unknown>) => {
+        metrics?.ack(event, (performance.now() - started) / 1000, result.ok);
+        if (event === 'chat:send') metrics?.send(result.ok);
         try {
           (ack as (r: Ack<unknown>) => void)(result);
         } catch (err) {

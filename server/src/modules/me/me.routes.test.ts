@@ -52,6 +52,49 @@ describe.each(DATABASE_KINDS)('my channel (%s)', (kind) => {
     expect((await notify(t.app, 'publish', token, '911')).statusCode).toBe(403);
   });
 
+  it('refuses publish tokens and key rotation to an access token whose sign-in was logged out everywhere', async () => {
+    const a = await signUp(t.app);
+    const refreshed = await t.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: a.refreshCookie } });
+    const rotated = { accessToken: refreshed.json().accessToken as string };
+    expect((await t.app.inject({ method: 'POST', url: '/api/me/channel/publish-token', headers: bearer(rotated) })).statusCode).toBe(200);
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: a.refreshCookie }, payload: { everywhere: true } });
+    expect(out.statusCode).toBe(204);
+    for (const url of ['/api/me/channel/publish-token', '/api/me/channel/stream-key']) {
+      const res = await t.app.inject({ method: 'POST', url, headers: bearer(rotated) });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().code).toBe('AUTH_TOKEN_INVALID');
+    }
+    // Reading is not sensitive: the token still works there until it expires.
+    expect((await t.app.inject({ url: '/api/me', headers: bearer(rotated) })).statusCode).toBe(200);
+  });
+
+  it('refuses a whitespace-only title with 400 and stores titles trimmed', async () => {
+    const a = await signUp(t.app);
+    for (const title of [' ', '   ', '\t\n', '\u3000']) {
+      const res = await t.app.inject({ method: 'PATCH', url: '/api/me/channel', headers: bearer(a), payload: { title } });
+      expect(res.statusCode, JSON.stringify(title)).toBe(400);
+    }
+    const ok = await t.app.inject({ method: 'PATCH', url: '/api/me/channel', headers: bearer(a), payload: { title: '  저녁 방송  ' } });
+    expect(ok.json().title).toBe('저녁 방송');
+  });
+
+  it('refuses control characters and bidi overrides in title, tags and description with 400 VALIDATION_FAILED', async () => {
+    const a = await signUp(t.app);
+    const payloads = [
+      { title: '\u001b[2J\u001b[31mpwned' }, { title: 'abc\u202Eevil' }, { title: 'two\nlines' }, { title: 'nul\u0000' },
+      { tags: ['ok', 'bad\u2066'] }, { description: 'beep\u0007' }, { description: 'flip\u202D' },
+    ];
+    for (const payload of payloads) {
+      const res = await t.app.inject({ method: 'PATCH', url: '/api/me/channel', headers: bearer(a), payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().code, JSON.stringify(payload)).toBe('VALIDATION_FAILED');
+    }
+    const ok = await t.app.inject({ method: 'PATCH', url: '/api/me/channel', headers: bearer(a), payload: { title: '방송 🎮 שלום', description: '첫 줄\n둘째 줄' } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ title: '방송 🎮 שלום', description: '첫 줄\n둘째 줄' });
+  });
+
   it('rate-limits key rotations and logins', async () => {
     const a = await signUp(t.app);
     const codes: number[] = [];

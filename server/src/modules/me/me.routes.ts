@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, ChannelUpdateSchema, FollowingListSchema, MeSchema, PublishTokenResponseSchema, StreamKeyResponseSchema, type ChannelOwner } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
-import { ChannelSlugTakenError } from '../channels/channel.errors.js';
+import { RESERVED_SLUGS } from '@lait/shared';
+import { ChannelSlugLockedError, ChannelSlugReservedError, ChannelSlugTakenError } from '../channels/channel.errors.js';
 import type { ChannelRow } from '../../db/entities.js';
 import { readStreamHealth } from '../streams/stream-health.js';
 import { toUser } from '../users/user.repository.js';
@@ -10,8 +12,10 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 
 
 /** The signed-in streamer's own account and channel. Every route here acts only on the caller's channel. */
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { users, channelService, channelViews, publishService, categories, follows, ingest } = app.services;
+  const { users, channelService, channelViews, publishService, categories, follows, ingest, authService } = app.services;
   app.addHook('onRequest', app.authenticate);
+  /** Sensitive: a token whose sign-in was logged out (everywhere) cannot do these, even within its 15 minutes. */
+  const activeSession = async (req: FastifyRequest) => authService.sessions.assertActive(req.user);
 
   const myChannel = async (userId: number): Promise<ChannelRow> => {
     const channel = await channelService.findByOwner(userId);
@@ -25,6 +29,9 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       hasStreamKey: channel.streamKeyHash !== null,
       rtmpUrl: app.config.rtmpPublicUrl,
       health: await readStreamHealth(channel, ingest, app.config.hlsInternalUrl, pub.viewerCount),
+      recordVods: channel.recordVods,
+      vodRetentionDays: channel.vodRetentionDays,
+      slugChangeable: channel.slugChosenAt === null,
     };
   };
 
@@ -37,15 +44,26 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/me/channel', { schema: { tags: ['me'], summary: 'Edit my channel', body: ChannelUpdateSchema, response: { 200: MeSchema.properties.channel, ...errors } } }, async (req) => {
     const channel = await myChannel(req.userId());
     const patch = req.body;
-    if (patch.slug && patch.slug !== channel.slug && (await channelService.findBySlugOrNull(patch.slug))) throw new ChannelSlugTakenError(patch.slug);
+    const newSlug = patch.slug !== undefined && patch.slug !== channel.slug ? patch.slug : undefined;
+    if (newSlug !== undefined) {
+      if (channel.slugChosenAt !== null) throw new ChannelSlugLockedError();
+      if (RESERVED_SLUGS.includes(newSlug)) throw new ChannelSlugReservedError(newSlug);
+      if (await channelService.findBySlugOrNull(newSlug)) throw new ChannelSlugTakenError(newSlug);
+    }
     if (patch.category && !(await categories.find(patch.category))) throw new AppError('CATEGORY_NOT_FOUND', `No category "${patch.category}"`, 400);
-    await channelService.update(channel.id, { ...patch, ...(patch.title ? { title: patch.title.trim() } : {}) });
+    const { slug: _slug, ...rest } = patch;
+    await channelService.update(channel.id, {
+      ...rest,
+      ...(patch.title ? { title: patch.title.trim() } : {}),
+      ...(newSlug !== undefined ? { slug: newSlug, slugChosenAt: new Date() } : {}),
+    });
     app.services.liveEvents.emit('channel:updated', { channelId: channel.id });
-    return ownerView(await channelService.getBySlug(patch.slug ?? channel.slug));
+    return ownerView(await channelService.getBySlug(newSlug ?? channel.slug));
   });
 
   app.post('/me/channel/stream-key', {
     schema: { tags: ['me'], summary: 'Create or rotate my stream key (shown once; ends a stream live on the old key)', response: { 200: StreamKeyResponseSchema, ...errors } },
+    preHandler: activeSession,
     config: { rateLimit: { max: app.config.rateLimits.keyPerHour, timeWindow: '1 hour', keyGenerator: (req) => `key:${req.user?.sub ?? req.ip}` } },
   }, async (req) => {
     const channel = await myChannel(req.userId());
@@ -55,6 +73,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/me/channel/publish-token', {
     schema: { tags: ['me'], summary: 'A short-lived token that works as a stream key (desktop app)', response: { 200: PublishTokenResponseSchema, ...errors } },
+    preHandler: activeSession,
     config: { rateLimit: { max: 60, timeWindow: '1 hour', keyGenerator: (req) => `pt:${req.user?.sub ?? req.ip}` } },
   }, async (req) => {
     const { token, expiresAt } = await channelService.createPublishToken(await myChannel(req.userId()));

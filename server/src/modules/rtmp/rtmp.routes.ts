@@ -1,15 +1,34 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { deriveRelaySecret } from '@lait/nginx-rtmp';
 import { RtmpNotifySchema } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
 
-const SecretQuerySchema = Type.Object({ secret: Type.String({ maxLength: 256 }) });
+const SecretQuerySchema = Type.Object({
+  secret: Type.String({ maxLength: 256 }),
+  /** The cluster node that notifies (nginx-rtmp's render-config `nodeId`). */
+  node: Type.Optional(Type.String({ pattern: '^ingest-[0-9]{1,4}$' })),
+});
+
+/** nginx's client ids count from 1 on every node: scoped by node, they name one publisher cluster-wide. */
+function clientKey(clientid: string | undefined, node: string | undefined): string {
+  return node ? `${node}/${clientid ?? ''}` : (clientid ?? '');
+}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The `?relay=` that the `live` application's push carries in its tcUrl (see deriveRelaySecret). */
+function relaySecretOf(tcurl: string | undefined): string {
+  try {
+    return new URL(tcurl ?? '').searchParams.get('relay') ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -20,6 +39,7 @@ function sameSecret(a: string, b: string): boolean {
 export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { publishService } = app.services;
   const secret = app.config.rtmpNotifySecret;
+  const relaySecret = deriveRelaySecret(secret);
   const common = { hide: true, querystring: SecretQuerySchema, body: RtmpNotifySchema } as const;
 
   app.addHook('preHandler', async (req) => {
@@ -30,7 +50,7 @@ export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/publish', { schema: common }, async (req, reply) => {
     const { name, clientid = '', app: rtmpApp } = req.body;
     if (rtmpApp !== 'live') return reply.status(403).send('publish only through the ingest application');
-    const decision = await app.services.publishService.authorize({ name, clientId: clientid });
+    const decision = await app.services.publishService.authorize({ name, clientId: clientKey(clientid, req.query.node), node: req.query.node ?? null });
     if (!decision.accept) {
       req.log.info({ clientId: clientid, code: decision.code, addr: req.body.addr }, `publish refused: ${decision.reason}`);
       return reply.status(403).send(decision.code);
@@ -39,16 +59,27 @@ export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.status(302).header('location', decision.playbackId).send();
   });
 
-  app.post('/publish-done', { schema: common }, async (req) => {
-    await publishService.publishDone({ name: req.body.name, clientId: req.body.clientid ?? '' });
+  // on_publish of the `hls` application. It accepts publish from 127.0.0.1 only, but behind a
+  // same-host TCP proxy anyone is 127.0.0.1: only nginx's own relay knows the relay secret.
+  app.post('/relay', { schema: common }, async (req, reply) => {
+    if (req.body.app !== 'hls' || !sameSecret(relaySecretOf(req.body.tcurl), relaySecret)) {
+      req.log.warn({ clientId: req.body.clientid, addr: req.body.addr }, 'publish into hls refused: not the ingest relay');
+      return reply.status(403).send('FORBIDDEN');
+    }
     return 'ok';
   });
 
-  app.post('/update', { schema: common }, async (req, reply) => {
+  app.post('/publish-done', { schema: common }, async (req) => {
+    await publishService.publishDone({ name: req.body.name, clientId: clientKey(req.body.clientid, req.query.node) });
+    return 'ok';
+  });
+
+  // nginx calls this every notify_update_timeout for every stream: at info it would bury the log.
+  app.post('/update', { schema: common, logLevel: 'warn' }, async (req, reply) => {
     // nginx also sends update_play for its own relay into the hls application (name = playback id):
     // refusing it would cut HLS. Only publishers are re-checked.
     if (req.body.call !== 'update_publish') return 'ok';
-    const ok = await publishService.stillAuthorized({ name: req.body.name, clientId: req.body.clientid ?? '' });
+    const ok = await publishService.stillAuthorized({ name: req.body.name, clientId: clientKey(req.body.clientid, req.query.node) });
     return ok ? 'ok' : reply.status(403).send('PUBLISH_KEY_INVALID');
   });
 };

@@ -11,11 +11,24 @@ export interface IngestStreamStats {
   durationSec: number;
 }
 
+/** One publishing stream as the metrics see it: no name, so no key or id reaches a label. */
+export interface IngestStreamSample extends IngestStreamStats {
+  /** Frames nginx dropped for the stream's clients since it started. */
+  droppedFrames: number;
+}
+
 export interface IngestControl {
-  /** What nginx knows of a live stream, or null when it carries none by that name. */
-  streamStats(name: string): Promise<IngestStreamStats | null>;
-  /** Names of the streams currently publishing in the ingest application. Throws when nginx cannot be asked. */
-  listPublishing(): Promise<Set<string>>;
-  /** Drops the publisher of `name` in the ingest application (and the relay it feeds). */
-  dropPublisher(name: string): Promise<void>;
+  /**
+   * What nginx knows of a live stream, or null when it carries none by that name. `node` names the
+   * cluster node that holds it (null: the single node, NGINX_CONTROL_URL); so do the others'.
+   */
+  streamStats(name: string, node?: string | null): Promise<IngestStreamStats | null>;
+  /** Names of the streams currently publishing on a node. Throws when that node cannot be asked. */
+  listPublishing(node?: string | null): Promise<Set<string>>;
+  /** Every stream publishing on every node (metrics). Throws when no node can be asked. */
+  listStreams(): Promise<IngestStreamSample[]>;
+  /** Drops the publisher of `name` on its node (and the relay it feeds). */
+  dropPublisher(name: string, node?: string | null): Promise<void>;
+  /** True when `node` is a cluster node: one that cannot be asked then carries nothing (it is gone). */
+  isClusterNode(node: string | null): boolean;
 }

@@ -15,7 +15,10 @@ export type PublishDecision =
 export interface PublishAttempt {
   /** What the publisher sent as the stream name: a stream key. Never logged. */
   name: string;
+  /** nginx's client id, scoped by node in a cluster (`ingest-1/42`): ids repeat across nodes. */
   clientId: string;
+  /** The ingest node that notified (`&node=`); null on a single node. */
+  node?: string | null;
 }
 
 /** How long a freshly claimed channel may be missing from nginx's stat page before reconciliation calls it lost. */
@@ -33,19 +36,38 @@ export class PublishService {
     private readonly ingest: IngestControl,
     private readonly events: LiveEvents,
     private readonly log: FastifyBaseLogger,
+    /** Be right back: how long a dropped broadcast waits for its publisher; 0 ends it at once. */
+    private readonly graceMs = 0,
   ) {}
 
   async authorize(attempt: PublishAttempt): Promise<PublishDecision> {
-    const channel = await this.channelService.resolveStreamKey(attempt.name);
+    let channel = await this.channelService.resolveStreamKey(attempt.name);
     if (!channel) return { accept: false, code: 'PUBLISH_KEY_INVALID', reason: 'unknown or revoked stream key' };
+    const node = attempt.node ?? null;
+    if (node !== null && !this.ingest.isClusterNode(node)) {
+      this.log.warn({ node }, 'publish refused: the notifying node is not in INGEST_CONTROL_URLS');
+      return { accept: false, code: 'SERVICE_UNAVAILABLE', reason: 'unknown ingest node' };
+    }
+
+    if (channel.live && channel.graceUntil !== null) {
+      const now = new Date();
+      // The republish may arrive on another ingest node than the one that carried the stream.
+      if (await this.channels.resumeFromGrace(channel.id, attempt.clientId, node, now)) {
+        this.log.info({ channel: channel.slug, clientId: attempt.clientId, node, sessionId: channel.currentSessionId }, 'publish resumed within the grace');
+        this.events.emit('channel:resumed', { channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId: channel.currentSessionId, node });
+        return { accept: true, playbackId: channel.playbackId, channelId: channel.id };
+      }
+      // The grace ran out before the sweep noticed: end that broadcast, then start a new one.
+      await this.endExpiredGrace(channel, now);
+      channel = (await this.channels.findById(channel.id)) ?? channel;
+    }
 
     let stale: string | null = null;
     if (channel.live && channel.liveClientId !== attempt.clientId) {
-      let publishing: Set<string>;
-      try {
-        publishing = await this.ingest.listPublishing();
-      } catch (err) {
-        this.log.warn({ err, channel: channel.slug }, 'publish refused: ingest stat unavailable to check a second publisher');
+      // Asked of the node that holds the stream, wherever this publisher landed.
+      const publishing = await this.publishingOn(channel.liveNode);
+      if (publishing === 'unreachable') {
+        this.log.warn({ channel: channel.slug, node: channel.liveNode }, 'publish refused: ingest stat unavailable to check a second publisher');
         return { accept: false, code: 'SERVICE_UNAVAILABLE', reason: 'cannot verify the current publisher' };
       }
       if (publishing.has(channel.playbackId)) {
@@ -56,13 +78,13 @@ export class PublishService {
     }
 
     const now = new Date();
-    const claimed = await this.channels.claimLive(channel.id, attempt.clientId, now, stale);
+    const claimed = await this.channels.claimLive(channel.id, attempt.clientId, node, now, stale);
     if (!claimed) return { accept: false, code: 'PUBLISH_ALREADY_LIVE', reason: 'another publisher took the channel' };
     if (channel.currentSessionId !== null) await this.sessions.end(channel.currentSessionId, 'ingest-lost', now);
-    const sessionId = await this.sessions.start(channel.id, now);
+    const sessionId = await this.sessions.start(channel.id, now, node);
     await this.channels.setSession(channel.id, sessionId);
-    this.log.info({ channel: channel.slug, clientId: attempt.clientId, sessionId }, 'publish accepted');
-    this.events.emit('channel:live', { channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId });
+    this.log.info({ channel: channel.slug, clientId: attempt.clientId, node, sessionId }, 'publish accepted');
+    this.events.emit('channel:live', { channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId, node });
     return { accept: true, playbackId: channel.playbackId, channelId: channel.id };
   }
 
@@ -73,7 +95,34 @@ export class PublishService {
     // nginx reuses client ids after a restart: when the key still resolves, it must be this channel's.
     const byKey = await this.channelService.resolveStreamKey(attempt.name, false);
     if (byKey && byKey.id !== channel.id) return;
-    await this.goOffline(channel, 'publisher-stopped', attempt.clientId);
+    await this.publisherGone(channel, 'publisher-stopped', attempt.clientId);
+  }
+
+  /** Ends the broadcasts whose grace ran out without a republish. */
+  async endExpiredGraces(now = new Date()): Promise<number> {
+    let ended = 0;
+    for (const channel of await this.channels.listExpiredGraces(now, 1000)) {
+      if (await this.endExpiredGrace(channel, now)) ended++;
+    }
+    return ended;
+  }
+
+  /** The publisher dropped: wait for it (be right back) when a grace is configured, else end now. */
+  private async publisherGone(channel: ChannelRow, reason: SessionEndReason, clientId: string | null): Promise<boolean> {
+    if (this.graceMs <= 0) return this.goOffline(channel, reason, clientId);
+    const until = new Date(Date.now() + this.graceMs);
+    if (!(await this.channels.enterGrace(channel.id, clientId, until))) return false;
+    this.log.info({ channel: channel.slug, reason, until }, 'publisher gone: waiting for it to come back');
+    this.events.emit('channel:reconnecting', { channelId: channel.id, slug: channel.slug, sessionId: channel.currentSessionId });
+    return true;
+  }
+
+  private async endExpiredGrace(channel: ChannelRow, now: Date): Promise<boolean> {
+    if (!(await this.channels.releaseExpiredGrace(channel.id, now))) return false;
+    if (channel.currentSessionId !== null) await this.sessions.end(channel.currentSessionId, 'publisher-stopped', channel.graceUntil ?? now);
+    this.log.info({ channel: channel.slug }, 'channel offline: the publisher did not come back within the grace');
+    this.events.emit('channel:offline', { channelId: channel.id, slug: channel.slug, reason: 'publisher-stopped', sessionId: channel.currentSessionId });
+    return true;
   }
 
   /** nginx's periodic on_update: false drops the publisher (its key was rotated or revoked). */
@@ -88,7 +137,7 @@ export class PublishService {
     if (channel.live) {
       await this.goOffline(channel, 'key-rotated', null);
       try {
-        await this.ingest.dropPublisher(channel.playbackId);
+        await this.ingest.dropPublisher(channel.playbackId, channel.liveNode);
       } catch (err) {
         // on_update refuses the old key within notify_update_timeout, so the stream still ends.
         this.log.warn({ err, channel: channel.slug }, 'could not drop the publisher now; on_update will');
@@ -97,21 +146,39 @@ export class PublishService {
     return credentials;
   }
 
-  /** Marks channels offline whose stream nginx no longer carries. Skips quietly while nginx cannot be asked. */
+  /**
+   * Marks channels offline whose stream their node no longer carries. A single node that cannot be
+   * asked is waited for; a cluster node that cannot be asked is gone (killed, drained), and its
+   * publishers reconnect through the balancer to another node.
+   */
   async reconcile(now = Date.now()): Promise<number> {
-    let publishing: Set<string>;
-    try {
-      publishing = await this.ingest.listPublishing();
-    } catch {
-      return 0;
-    }
+    const byNode = new Map<string | null, Promise<Set<string> | 'unreachable'>>();
     let ended = 0;
     for (const channel of await this.channels.listLive(1000)) {
+      // Waiting for its publisher (be right back), who may come back on any node.
+      if (channel.graceUntil !== null) continue;
+      const node = channel.liveNode;
+      if (!byNode.has(node)) byNode.set(node, this.publishingOn(node));
+      const publishing = await byNode.get(node)!;
       const since = channel.liveSince ? new Date(channel.liveSince).getTime() : 0;
+      if (publishing === 'unreachable') {
+        // A cluster node that stops answering is gone: its channels end now.
+        if (this.ingest.isClusterNode(node) && (await this.goOffline(channel, 'ingest-lost', channel.liveClientId))) ended++;
+        continue;
+      }
       if (publishing.has(channel.playbackId) || now - since < CLAIM_GRACE_MS) continue;
-      if (await this.goOffline(channel, 'ingest-lost', channel.liveClientId)) ended++;
+      if (await this.publisherGone(channel, 'ingest-lost', channel.liveClientId)) ended++;
     }
     return ended;
+  }
+
+  private async publishingOn(node: string | null): Promise<Set<string> | 'unreachable'> {
+    try {
+      return await this.ingest.listPublishing(node);
+    } catch (err) {
+      this.log.debug({ err, node }, 'ingest stat unavailable');
+      return 'unreachable';
+    }
   }
 
   private async goOffline(channel: ChannelRow, reason: SessionEndReason, clientId: string | null): Promise<boolean> {
@@ -119,7 +186,7 @@ export class PublishService {
     if (!released) return false;
     if (channel.currentSessionId !== null) await this.sessions.end(channel.currentSessionId, reason);
     this.log.info({ channel: channel.slug, reason }, 'channel offline');
-    this.events.emit('channel:offline', { channelId: channel.id, slug: channel.slug, reason });
+    this.events.emit('channel:offline', { channelId: channel.id, slug: channel.slug, reason, sessionId: channel.currentSessionId });
     return true;
   }
 }

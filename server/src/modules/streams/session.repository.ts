@@ -10,8 +10,8 @@ export class SessionRepository {
     this.repo = ds.getRepository(StreamSessionEntity);
   }
 
-  async start(channelId: number, startedAt: Date): Promise<number> {
-    const result = await this.repo.insert({ channelId, startedAt, endedAt: null, peakViewers: 0, endReason: null });
+  async start(channelId: number, startedAt: Date, ingestNode: string | null = null): Promise<number> {
+    const result = await this.repo.insert({ channelId, startedAt, endedAt: null, peakViewers: 0, endReason: null, ingestNode });
     return result.identifiers[0]?.['id'] as number;
   }
 

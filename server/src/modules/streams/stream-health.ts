@@ -1,5 +1,6 @@
-import type { StreamHealth } from '@lait/shared';
+import { lowBitrateFloorKbps, type StreamHealth } from '@lait/shared';
 import type { ChannelRow } from '../../db/entities.js';
+import { hlsPath } from '../channels/channel.service.js';
 import type { IngestControl } from './ingest-control.js';
 
 /** OBS's "auto" keyframe interval is often 8-10 s: HLS can only cut at keyframes, so latency balloons. */
@@ -19,17 +20,17 @@ export function keyframeIntervalFromPlaylist(m3u8: string): number | null {
 
 export async function readStreamHealth(channel: ChannelRow, ingest: IngestControl, hlsInternalUrl: string, viewers: number): Promise<StreamHealth | null> {
   if (!channel.live) return null;
-  const stats = await ingest.streamStats(channel.playbackId).catch(() => null);
+  const stats = await ingest.streamStats(channel.playbackId, channel.liveNode).catch(() => null);
   let keyframeIntervalSec: number | null = null;
   try {
-    const res = await fetch(`${hlsInternalUrl}/${channel.playbackId}/index.m3u8`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`${hlsInternalUrl}/${hlsPath(channel)}/index.m3u8`, { signal: AbortSignal.timeout(2000) });
     if (res.ok) keyframeIntervalSec = keyframeIntervalFromPlaylist(await res.text());
   } catch {
     // no playlist yet
   }
   const warnings: StreamHealth['warnings'] = [];
   if (keyframeIntervalSec !== null && keyframeIntervalSec > MAX_KEYFRAME_SEC + 0.1) warnings.push('KEYFRAME_INTERVAL_TOO_LONG');
-  if (stats && stats.durationSec > 10 && stats.bitrateKbps < 300) warnings.push('LOW_BITRATE');
+  if (stats && stats.durationSec > 10 && stats.bitrateKbps < lowBitrateFloorKbps(stats.height, stats.fps)) warnings.push('LOW_BITRATE');
   if (stats?.fps != null && stats.fps > 0 && stats.fps < 20) warnings.push('LOW_FPS');
   return {
     bitrateKbps: stats?.bitrateKbps ?? 0,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { hlsPath } from '../channels/channel.service.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
 
 export interface ThumbnailOptions {
@@ -43,17 +44,17 @@ export class ThumbnailService {
   async captureAll(): Promise<void> {
     const live = await this.channels.listLive(500).catch(() => []);
     for (const channel of live) {
-      if (await this.capture(channel.playbackId)) await this.channels.setThumbnail(channel.id, new Date()).catch(() => {});
+      if (await this.capture(channel.playbackId, channel.liveNode)) await this.channels.setThumbnail(channel.id, new Date()).catch(() => {});
     }
   }
 
   /** One still from the live playlist; false when there is none yet (stream just started) or ffmpeg failed. */
-  capture(playbackId: string): Promise<boolean> {
+  capture(playbackId: string, node: string | null = null): Promise<boolean> {
     if (this.inFlight.has(playbackId)) return Promise.resolve(false);
     this.inFlight.add(playbackId);
     const out = this.fileFor(playbackId);
     const tmp = `${out}.tmp.jpg`;
-    const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', `${this.opts.hlsInternalUrl}/${playbackId}/index.m3u8`, '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '5', tmp];
+    const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', `${this.opts.hlsInternalUrl}/${hlsPath({ playbackId, liveNode: node })}/index.m3u8`, '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '5', tmp];
     return new Promise<boolean>((resolve) => {
       const proc = spawn(this.opts.ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';

@@ -133,3 +133,49 @@ describe('createFilter: custom lists', () => {
     expect(custom.check('dangerous').matches).toEqual([]);
   });
 });
+
+describe('createFilter: classes of dodges and of ordinary words', () => {
+  it.each(['씨ㅡ발', '병ㅣ신', '시ㅢ발', '씨ㅏ발', '시l발', '지ㅡ랄'])('reads a filler vowel or stroke inside a word as padding (%s)', (text) => {
+    expect(words(text)).toHaveLength(1);
+  });
+
+  it.each([
+    ['시bal', '시발'],
+    ['si발', '시발'],
+    ['병sin', '병신'],
+    ['병tls', '병신'],
+    ['개saekki', '개새끼'],
+    ['jon나', '존나'],
+  ])('reads the Latin half of a mixed word as Hangul (%s)', (text, word) => {
+    expect(words(text)).toEqual([word]);
+  });
+
+  it('masks the whole mixed word, Latin half included', () => {
+    expect(filter.check('아 시bal 진짜').masked).toBe('아 **** 진짜');
+  });
+
+  it('leaves mixed chat without a listed word alone', () => {
+    expect(words('오늘 lol 해요?')).toEqual([]);
+    expect(words('ㄹㅇ clutch')).toEqual([]);
+  });
+
+  it.each(['새끼 여우가 나왔어', '고양이가 새끼 낳았대', '우리 새끼 귀엽다', '새끼 때부터 키웠어요', '시발 버스 몇 시예요?', '시바사키 코우'])(
+    'lets an ordinary use pass (%s)',
+    (text) => {
+      expect(words(text)).toEqual([]);
+    },
+  );
+
+  it.each(['이 새끼 때문에', '돼지 새끼야', '새끼 말이야', '시발 차 막히네'])('still catches the insult beside an allowed phrase (%s)', (text) => {
+    expect(words(text).length).toBeGreaterThan(0);
+  });
+});
+
+describe('expandForm', () => {
+  it('expands {..|..} word alternatives, empty included', () => {
+    const custom = createFilter({ words: ['바보'], allow: ['바보{상자|온달|}같'] });
+    expect(custom.check('바보상자 같아').matches).toEqual([]);
+    expect(custom.check('바보 같아').matches).toEqual([]);
+    expect(custom.check('바보야').matches).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@ import { isLetter, isLatinLetter } from './char-table.js';
 import { compileList, PatternFlag, type CompiledList } from './compiled-list.js';
 import { ALPHABET_SIZE, isLatinCode } from './jamo.js';
 import { maskSpans } from './mask.js';
+import { hasMixedWord, mixedReadings, type Reading } from './mixed-script.js';
 import { GAP_BIT, Normalizer, ORIG_MASK } from './normalizer.js';
 import type { ChatFilter, FilterAction, FilterMatch, FilterOptions, FilterVerdict, WordListInput } from './types.js';
 
@@ -22,21 +23,47 @@ export function createLayeredFilter(lists: readonly CompiledList[], options: Fil
   const action: FilterAction = options.action ?? 'mask';
   const maskChar = options.maskChar ?? '*';
   const normalizer = new Normalizer();
+  const find = (text: string): FilterMatch[] => {
+    const length = normalizer.normalize(text);
+    let hits: number[] | undefined;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l];
+      if (list !== undefined) hits = scan(list, l, normalizer.codes, length, hits);
+    }
+    return hits === undefined ? NO_MATCHES : judge(lists, hits, normalizer, length, text);
+  };
   return {
     action,
     check(text: string): FilterVerdict {
-      const length = normalizer.normalize(text);
-      let hits: number[] | undefined;
-      for (let l = 0; l < lists.length; l++) {
-        const list = lists[l];
-        if (list !== undefined) hits = scan(list, l, normalizer.codes, length, hits);
+      let matches = find(text);
+      // 시bal, 병tls: rare enough that reading the text twice more costs nothing overall.
+      if (hasMixedWord(text)) {
+        for (const reading of mixedReadings(text)) matches = mergeMatches(matches, find(reading.text).map((m) => mapBack(m, reading, text.length)));
       }
-      if (hits === undefined) return { blocked: false, masked: text, matches: NO_MATCHES };
-      const matches = judge(lists, hits, normalizer, length, text);
       if (matches.length === 0) return { blocked: false, masked: text, matches: NO_MATCHES };
       return { blocked: action === 'block', masked: maskSpans(text, matches, maskChar), matches };
     },
   };
+}
+
+/** A match in a reading, as a span of the original text. */
+function mapBack(match: FilterMatch, reading: Reading, length: number): FilterMatch {
+  const start = reading.origin[match.start] ?? 0;
+  const end = match.end < reading.origin.length ? (reading.origin[match.end] ?? length) : length;
+  return { word: match.word, start, end: Math.max(end, start + 1) };
+}
+
+/** Sorted by start, without a match lying inside the one before it. */
+function mergeMatches(a: readonly FilterMatch[], b: readonly FilterMatch[]): FilterMatch[] {
+  if (b.length === 0) return a as FilterMatch[];
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: FilterMatch[] = [];
+  for (const match of all) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && match.end <= previous.end) continue;
+    out.push(match);
+  }
+  return out;
 }
 
 /** Hot loop: one table read per code; hits are (list, pattern, end) triples. */

@@ -11,7 +11,7 @@ export interface ParsedForm {
   end: boolean;
 }
 
-/** Form syntax in the lists: `^fuk`, `~fuck`, `^ass$`, `[시씨쉬][발벌빨]`. */
+/** Form syntax in the lists: `^fuk`, `~fuck`, `^ass$`, `[시씨쉬][발벌빨]`, `새끼{여우|판다}`. */
 export function parseForm(form: string): ParsedForm {
   let body = form.trim();
   let start: boolean | undefined;
@@ -23,15 +23,16 @@ export function parseForm(form: string): ParsedForm {
   return { body, start, end };
 }
 
-/** Expands `[abc]` alternatives into every combination. */
+/** Expands `[abc]` letter alternatives and `{ab|cd|}` word alternatives into every combination. */
 export function expandForm(body: string): string[] {
   let results = [''];
   for (let i = 0; i < body.length; i++) {
     const ch = body[i] ?? '';
     let options = [ch];
-    const close = ch === '[' ? body.indexOf(']', i + 1) : -1;
+    const close = ch === '[' ? body.indexOf(']', i + 1) : ch === '{' ? body.indexOf('}', i + 1) : -1;
     if (close > i + 1) {
-      options = [...body.slice(i + 1, close)];
+      const inner = body.slice(i + 1, close);
+      options = ch === '[' ? [...inner] : inner.split('|');
       i = close;
     }
     results = results.flatMap((prefix) => options.map((option) => prefix + option));

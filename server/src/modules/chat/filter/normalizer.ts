@@ -36,9 +36,15 @@ export class Normalizer {
     this.last = 0;
     this.gap = 0;
     let prevClass: number = CharClass.Ignore;
+    /** The class of the last character that was not skipped. */
+    let prevSeen: number = CharClass.Ignore;
     for (let i = 0; i < length; i++) {
       const unit = text.charCodeAt(i);
       const cls = classOf[unit] ?? CharClass.Ignore;
+      if ((cls === CharClass.CompatVowel || isStroke(unit)) && this.isFiller(prevSeen, text, i + 1)) {
+        // 씨ㅡ발, 병ㅣ신, 시l발: a lone vowel or stroke between two syllables is padding.
+        continue;
+      }
       if (cls === CharClass.Direct) {
         this.emit(codeOf[unit] ?? 0, i);
       } else if (cls === CharClass.Syllable) {
@@ -60,8 +66,21 @@ export class Normalizer {
         this.emit(cls === CharClass.Star ? STAR : (codeOf[unit] ?? 0), i);
       }
       prevClass = cls;
+      if (cls !== CharClass.Ignore) prevSeen = cls;
     }
     return this.n;
+  }
+
+  /** Between a syllable and the next one, with nothing but skipped characters and fillers around. */
+  private isFiller(prevSeen: number, text: string, next: number): boolean {
+    if (prevSeen !== CharClass.Syllable || this.gap !== 0) return false;
+    for (let k = next; k < text.length; k++) {
+      const unit = text.charCodeAt(k);
+      const cls = CHAR_TABLE.classOf[unit] ?? CharClass.Ignore;
+      if (cls === CharClass.Syllable) return true;
+      if (cls !== CharClass.Ignore && cls !== CharClass.CompatVowel && !isStroke(unit)) return false;
+    }
+    return false;
   }
 
   private emit(code: number, index: number): void {
@@ -99,6 +118,11 @@ export class Normalizer {
     this.ends = new Uint32Array(size);
     this.runs = new Uint8Array(size);
   }
+}
+
+/** Latin letters that look like the vowel stroke ㅣ. */
+function isStroke(unit: number): boolean {
+  return unit === 0x6c || unit === 0x49;
 }
 
 function isLatinContext(last: number, gap: number, text: string, next: number): boolean {

@@ -14,24 +14,18 @@ describe('committed Korean/English test set', () => {
   const dodges = readSet('dodges.txt');
   const clean = readSet('clean.txt');
 
-  it('has at least 150 lines of each kind', () => {
-    expect(dodges.length).toBeGreaterThanOrEqual(150);
-    expect(clean.length).toBeGreaterThanOrEqual(150);
-  });
-
-  // Floors sit just under what was measured (recall 1.000, precision 0.985 with 3 held-out
-  // false positives: 시발 버스, 내 새끼, 새끼 때부터). Most of the set was used to tune the
-  // lists, so these numbers are an upper bound on real chat.
-  it('keeps recall >= 0.97 and precision >= 0.97', () => {
-    const caught = dodges.filter((line) => filter.check(line).matches.length > 0).length;
+  // Targets from issue 14: recall >= 97 % and at most 1 % of clean chat flagged. Most of the set
+  // was used to tune the lists, so these numbers are an upper bound on real chat.
+  it('catches at least 97 % of dodges and flags at most 1 % of clean lines', () => {
+    const missed = dodges.filter((line) => filter.check(line).matches.length === 0);
     const falsePositives = clean.filter((line) => filter.check(line).matches.length > 0);
-    const recall = caught / dodges.length;
-    const precision = caught / (caught + falsePositives.length);
+    const recall = (dodges.length - missed.length) / dodges.length;
+    const falseRate = falsePositives.length / clean.length;
     console.log(
-      `filter test set: recall ${recall.toFixed(3)} (${caught}/${dodges.length}), ` +
-        `precision ${precision.toFixed(3)} (${falsePositives.length} of ${clean.length} clean lines flagged: ${falsePositives.join(' | ')})`,
+      `filter test set: recall ${recall.toFixed(3)} (missed ${missed.length} of ${dodges.length}: ${missed.join(' | ')}), ` +
+        `false positives ${falseRate.toFixed(3)} (${falsePositives.length} of ${clean.length}: ${falsePositives.join(' | ')})`,
     );
     expect(recall).toBeGreaterThanOrEqual(0.97);
-    expect(precision).toBeGreaterThanOrEqual(0.97);
+    expect(falseRate).toBeLessThanOrEqual(0.01);
   });
 });
