@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
@@ -10,6 +11,10 @@ import { FollowingPage } from '../features/follow/FollowingPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
+// hls.js comes with the replay page only.
+const ClipPage = lazy(() => import('../features/replay/ClipPage').then((m) => ({ default: m.ClipPage })));
+const ReplayPage = lazy(() => import('../features/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })));
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -19,6 +24,8 @@ export function AppRoutes() {
         <Route path="search" element={<SearchPage />} />
         <Route path="following" element={<FollowingPage />} />
         <Route path="c/:slug" element={<ChannelPage />} />
+        <Route path="v/:id" element={<Suspense fallback={null}><ReplayPage /></Suspense>} />
+        <Route path="clip/:id" element={<Suspense fallback={null}><ClipPage /></Suspense>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignupPage />} />
         <Route path="dashboard" element={<DashboardPage />} />

@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'ko';
   return (
-    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+    <div className="lang-switch" role="group" data-testid="lang-switch" aria-label={t('app.language')}>
       {LANGUAGES.map((lng) => (
         <button
           key={lng}

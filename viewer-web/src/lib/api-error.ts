@@ -10,12 +10,18 @@ export class ApiRequestError extends Error {
   readonly code: ErrorCode | ClientErrorCode | (string & {});
   /** The HTTP reason phrase the server sent (`error` of the ApiError body). */
   readonly reason: string;
+  /** The request field the server's refusal is about, when it says (`email`, `password`, …). */
+  readonly field: string | undefined;
+  /** The server's word for why (for AUTH_WEAK_PASSWORD: which rule). */
+  readonly why: string | undefined;
 
   constructor(body: ApiError, options?: { cause?: unknown }) {
     super(body.message, options);
     this.status = body.statusCode;
     this.code = body.code;
     this.reason = body.error;
+    this.field = body.field;
+    this.why = body.reason;
   }
 
   get isNotFound(): boolean {

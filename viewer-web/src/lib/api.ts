@@ -1,5 +1,6 @@
 import type {
   AuthResponse,
+  ChannelModeration,
   CategoryList,
   ChannelList,
   ChannelListQuery,
@@ -8,12 +9,13 @@ import type {
   ChannelUpdate,
   FollowingList,
   FollowState,
+  KakaoLinkResponse,
+  FollowedSince,
   LoginBody,
   LogoutBody,
   Me,
   SignupBody,
-  StreamKeyResponse,
-} from '@lait/shared';
+  StreamKeyResponse, Clip, ClipList, Video, VideoChat, VideoList } from '@lait/shared';
 import { ApiRequestError, isAbortError, toApiRequestError } from './api-error';
 
 export { ApiRequestError, isApiRequestError, isAbortError } from './api-error';
@@ -28,7 +30,8 @@ export interface ApiClientOptions {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, except a Blob (a file), which goes as-is with its own type. */
   body?: unknown;
   /** Access token, sent as a Bearer header. */
   token?: string;
@@ -47,9 +50,30 @@ export interface ApiClient {
   getMe(token: string, signal?: AbortSignal): Promise<Me>;
   updateChannel(token: string, patch: ChannelUpdate): Promise<ChannelOwner>;
   rotateStreamKey(token: string): Promise<StreamKeyResponse>;
+  /** Starts linking Kakao to the signed-in account: the answer is the Kakao page to open. */
+  startKakaoLink(token: string): Promise<KakaoLinkResponse>;
   getFollow(token: string, slug: string, signal?: AbortSignal): Promise<FollowState>;
+  getFollowedSince(slug: string, userId: number, signal?: AbortSignal): Promise<FollowedSince>;
   setFollow(token: string, slug: string, follow: boolean): Promise<FollowState>;
   listFollowing(token: string, signal?: AbortSignal): Promise<FollowingList>;
+  listVideos(slug: string, signal?: AbortSignal): Promise<VideoList>;
+  /** The owner's listing: hidden videos too. */
+  listMyVideos(token: string, slug: string, signal?: AbortSignal): Promise<VideoList>;
+  setVideoHidden(token: string, id: string, hidden: boolean): Promise<Video>;
+  deleteVideo(token: string, id: string): Promise<void>;
+  listClips(slug: string, signal?: AbortSignal): Promise<ClipList>;
+  deleteClip(token: string, id: string): Promise<void>;
+  getVideo(id: string, signal?: AbortSignal): Promise<Video>;
+  /** Chat replay between `from` and `to` seconds into the broadcast. */
+  getVideoChat(id: string, from: number, to: number, signal?: AbortSignal): Promise<VideoChat>;
+  getClip(id: string, signal?: AbortSignal): Promise<Clip>;
+  createLiveClip(token: string, slug: string, seconds: number): Promise<Clip>;
+  /** A JPEG, PNG or WebP file of at most 2 MB; answers the new avatar's URL. */
+  uploadAvatar(token: string, file: Blob): Promise<{ avatarUrl: string }>;
+  getModeration(token: string, signal?: AbortSignal): Promise<ChannelModeration>;
+  appointModerator(token: string, nickname: string): Promise<ChannelModeration>;
+  removeModerator(token: string, userId: number): Promise<ChannelModeration>;
+  unban(token: string, userId: number): Promise<ChannelModeration>;
 }
 
 function toSearch(query: Record<string, string | number | boolean | undefined>): string {
@@ -63,8 +87,12 @@ function toSearch(query: Record<string, string | number | boolean | undefined>):
 
 function buildInit({ method = 'GET', body, token, signal }: RequestOptions): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers['authorization'] = `Bearer ${token}`;
+  if (body instanceof Blob) {
+    headers['content-type'] = body.type;
+    return { method, headers, body, signal, credentials: 'same-origin' };
+  }
+  if (body !== undefined) headers['content-type'] = 'application/json';
   return { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'same-origin' };
 }
 
@@ -107,9 +135,26 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     getMe: (token, signal) => request<Me>('/api/me', { token, signal }),
     updateChannel: (token, patch) => request<ChannelOwner>('/api/me/channel', { method: 'PATCH', body: patch, token }),
     rotateStreamKey: (token) => request<StreamKeyResponse>('/api/me/channel/stream-key', { method: 'POST', token }),
+    startKakaoLink: (token) => request<KakaoLinkResponse>('/api/auth/kakao/link', { method: 'POST', token }),
+    getFollowedSince: (slug, userId, signal) => request<FollowedSince>(`${channelPath(slug)}/followers/${userId}`, { signal }),
     getFollow: (token, slug, signal) => request<FollowState>(`${channelPath(slug)}/follow`, { token, signal }),
     setFollow: (token, slug, follow) =>
       request<FollowState>(`${channelPath(slug)}/follow`, { method: follow ? 'POST' : 'DELETE', token }),
     listFollowing: (token, signal) => request<FollowingList>('/api/me/following', { token, signal }),
+    listVideos: (slug, signal) => request<VideoList>(`${channelPath(slug)}/videos`, { signal }),
+    listMyVideos: (token, slug, signal) => request<VideoList>(`${channelPath(slug)}/videos`, { token, signal }),
+    setVideoHidden: (token, id, hidden) => request<Video>(`/api/videos/${encodeURIComponent(id)}`, { method: 'PATCH', body: { hidden }, token }),
+    deleteVideo: (token, id) => request<void>(`/api/videos/${encodeURIComponent(id)}`, { method: 'DELETE', token }),
+    listClips: (slug, signal) => request<ClipList>(`${channelPath(slug)}/clips`, { signal }),
+    deleteClip: (token, id) => request<void>(`/api/clips/${encodeURIComponent(id)}`, { method: 'DELETE', token }),
+    getVideo: (id, signal) => request<Video>(`/api/videos/${encodeURIComponent(id)}`, { signal }),
+    createLiveClip: (token, slug, seconds) => request<Clip>(`${channelPath(slug)}/clips`, { method: 'POST', body: { seconds }, token }),
+    getClip: (id, signal) => request<Clip>(`/api/clips/${encodeURIComponent(id)}`, { signal }),
+    getVideoChat: (id, from, to, signal) => request<VideoChat>(`/api/videos/${encodeURIComponent(id)}/chat${toSearch({ from, to })}`, { signal }),
+    getModeration: (token, signal) => request<ChannelModeration>('/api/me/channel/moderation', { token, signal }),
+    appointModerator: (token, nickname) => request<ChannelModeration>('/api/me/channel/moderators', { method: 'POST', body: { nickname }, token }),
+    removeModerator: (token, userId) => request<ChannelModeration>(`/api/me/channel/moderators/${userId}`, { method: 'DELETE', token }),
+    unban: (token, userId) => request<ChannelModeration>(`/api/me/channel/bans/${userId}`, { method: 'DELETE', token }),
+    uploadAvatar: (token, file) => request<{ avatarUrl: string }>('/api/me/avatar', { method: 'PUT', body: file, token }),
   };
 }

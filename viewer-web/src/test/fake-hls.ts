@@ -28,6 +28,8 @@ export class FakeHls {
 
   readonly handlers = new Map<string, Handler[]>();
   latency = 1.8;
+  /** Where hls.js would put a fresh join (seconds of media time); null before the first playlist. */
+  liveSyncPosition: number | null = null;
   readonly loadSource = vi.fn<(url: string) => void>();
   readonly attachMedia = vi.fn<(media: HTMLMediaElement) => void>();
   readonly startLoad = vi.fn();

@@ -17,6 +17,8 @@ export function makeChannel(overrides: Partial<ChannelPublic> = {}): ChannelPubl
     language: 'ko',
     thumbnailUrl: null,
     followerCount: 0,
+    status: overrides.live === false ? 'offline' : 'live',
+    streamer: { nickname: '알파스트리머', avatarUrl: null },
     ...overrides,
   };
 }
@@ -40,7 +42,14 @@ export const testCategories: Category[] = [
   { slug: 'talk', nameKo: '토크', nameEn: 'Just chatting', liveCount: 2 },
 ];
 
-/** Answers /api/categories with {@link testCategories} and everything else with `answer`. */
+/** Answers /api/categories with {@link testCategories}, the dashboard's moderation lists empty, and everything else with `answer`. */
 export function stubApi(answer: (url: string) => Response | Promise<Response>) {
-  return stubFetch((url) => (url === '/api/categories' ? jsonResponse({ categories: testCategories }) : answer(url)));
+  return stubFetch((url) => {
+    if (url === '/api/categories') return jsonResponse({ categories: testCategories });
+    // Past broadcasts under a channel page: none unless a test answers them itself.
+    if (/^\/api\/channels\/[^/]+\/videos/.test(url)) return jsonResponse({ videos: [] });
+    if (/^\/api\/channels\/[^/]+\/clips/.test(url)) return jsonResponse({ clips: [] });
+    if (url === '/api/me/channel/moderation') return jsonResponse({ moderators: [], banned: [] });
+    return answer(url);
+  });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiRequestError } from '../../lib/api-error';
 import { useErrorMessage } from '../../lib/use-error-message';
 
-/** The server's `next` must be a path with at least one character after the slash; home is its default. */
+/** Home is the server's default `next`; it checks `next` with the same `safeNextPath` and goes home on anything else. */
 export function kakaoStartUrl(next: string): string {
   return next === '/' ? '/api/auth/kakao' : `/api/auth/kakao?next=${encodeURIComponent(next)}`;
 }

@@ -4,7 +4,7 @@ import { ApiRequestError } from '../../lib/api';
 import { errorMessageKey } from '../../lib/error-message';
 import { ko } from '../../i18n/ko';
 import { createTestSession, testUser } from '../../test/auth';
-import { jsonResponse, stubApi } from '../../test/fixtures';
+import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { makeJwt } from '../../test/jwt';
 import { renderApp } from '../../test/render-app';
 import { kakaoStartUrl } from './KakaoButton';
@@ -37,6 +37,23 @@ describe('auth form error mapping', () => {
     fillSignup('a@lait.test', '라잇', 'good-stream-2026');
     expect((await screen.findByTestId('form-error')).textContent).toBe(text);
     expect(screen.getByTestId('nav-login')).toBeTruthy();
+  });
+
+  it.each([
+    [{ code: 'AUTH_WEAK_PASSWORD', field: 'password', reason: 'common' }, 400, 'signup-password', '너무 흔한 비밀번호예요. 남들이 쉽게 떠올리지 못할 비밀번호를 써 주세요.'],
+    [{ code: 'AUTH_WEAK_PASSWORD', field: 'password', reason: 'contains-nickname' }, 400, 'signup-password', '비밀번호에 닉네임을 넣지 마세요.'],
+    [{ code: 'AUTH_EMAIL_TAKEN', field: 'email' }, 409, 'signup-email', '이미 가입된 이메일이에요. 로그인해 보세요.'],
+    [{ code: 'VALIDATION_FAILED', field: 'nickname' }, 400, 'signup-nickname', '입력한 내용을 다시 확인해 주세요.'],
+  ])('sign-up shows the refusal %o at its field, with the rule the server applied', async (body, status, testId, text) => {
+    stubApi(() => jsonResponse({ channels: [] }));
+    const answer = () => jsonResponse({ statusCode: status, error: 'Error', message: 'server text', ...body }, status);
+    renderApp('/signup', 'ko', { auth: sessionAnswering('/signup', answer) });
+    fillSignup('a@lait.test', '라잇', 'good-stream-2026');
+    const input = screen.getByTestId(testId);
+    await screen.findByText(text);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(text);
+    expect(screen.queryByTestId('form-error')).toBeNull();
   });
 
   it('login explains wrong credentials, in English too', async () => {
@@ -76,6 +93,20 @@ describe('auth form error mapping', () => {
     expect(await screen.findByRole('heading', { name: '팔로잉' })).toBeTruthy();
     expect(screen.queryByTestId('nav-login')).toBeNull();
     expect(localStorage.length).toBe(0);
+  });
+
+  it('lands a new account without ?next on the dashboard with the go-live steps', async () => {
+    const channel = { ...makeChannel({ live: false }), hasStreamKey: false, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, slugChangeable: true };
+    stubApi((url) => (url === '/api/me' ? jsonResponse({ user: testUser, channel }) : jsonResponse({ channels: [] })));
+    const auth = sessionAnswering('/signup', () => jsonResponse({ user: testUser, accessToken: makeJwt(900) }, 201));
+    renderApp('/signup', 'ko', { auth });
+    fillSignup('streamer@lait.test', '라잇스트리머', 'good-stream-2026');
+    const welcome = await screen.findByTestId('dashboard-welcome');
+    expect(welcome.textContent).toContain(`${testUser.nickname}님, 환영해요!`);
+    expect(screen.getByTestId('welcome-go-live').getAttribute('href')).toBe('#guide-title');
+    expect(screen.getByTestId('stream-key-rotate')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '닫기' }));
+    expect(screen.queryByTestId('dashboard-welcome')).toBeNull();
   });
 
   it('says so when the server has no Kakao login configured, instead of navigating to an error page', async () => {

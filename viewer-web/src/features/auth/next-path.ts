@@ -1,6 +1,7 @@
-/** A same-site path to return to after login; anything else (absolute, protocol-relative) becomes '/'. */
+import { safeNextPath as sameOriginPath } from '@lait/shared';
+
+/** A same-site path to return to after login (the shared check), never back to login or sign-up. */
 export function safeNextPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (raw.startsWith('/login') || raw.startsWith('/signup')) return '/';
-  return raw;
+  const path = sameOriginPath(raw);
+  return path.startsWith('/login') || path.startsWith('/signup') ? '/' : path;
 }

@@ -4,19 +4,18 @@ import { Link } from 'react-router';
 import { useCategories } from '../directory/use-categories';
 import { FollowButton } from '../follow/FollowButton';
 import { LiveUptime } from './LiveUptime';
+import { StreamerAvatar, streamerName } from './StreamerAvatar';
 
 export function ChannelInfo({ channel }: { channel: ChannelPublic }) {
   const { t } = useTranslation();
   const { nameOf } = useCategories();
   return (
     <section className="channel-info">
-      <div className="channel-info__avatar" aria-hidden="true">
-        {channel.title.trim().charAt(0) || channel.slug.charAt(0)}
-      </div>
+      <StreamerAvatar channel={channel} className="channel-info__avatar" />
       <div className="channel-info__text">
         <h1 className="channel-info__title">{channel.title}</h1>
         <p className="channel-info__meta">
-          <span className="channel-info__slug">{channel.slug}</span>
+          <span className="channel-info__streamer" data-testid="channel-streamer">{streamerName(channel)}</span>
           {channel.category ? (
             <Link className="channel-info__category" to={`/category/${channel.category}`} data-testid="channel-category">{nameOf(channel.category)}</Link>
           ) : (

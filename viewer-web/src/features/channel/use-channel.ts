@@ -10,6 +10,8 @@ export const OFFLINE_POLL_MS = 3_000;
 /** While live, the player notices the end itself; this poll refreshes the title and viewer count. */
 export const LIVE_POLL_MS = 10_000;
 export const ERROR_POLL_MS = 5_000;
+/** Be right back, or a stalled player: the broadcast may resume any second. */
+export const BRB_POLL_MS = 2_000;
 
 export type ChannelState =
   | { status: 'loading' }
@@ -29,6 +31,8 @@ function isNotFound(result: PollResult<ChannelPublic>): boolean {
 export function useChannel(
   slug: string,
   onFresh: (channel: ChannelPublic) => void,
+  /** Poll fast whatever the answer (the player stalled). */
+  isUrgent: () => boolean = () => false,
 ): { state: ChannelState; refresh: () => void } {
   const api = useApi();
   const [state, setState] = useState<ChannelState>({ status: 'loading' });
@@ -45,6 +49,7 @@ export function useChannel(
       }
     },
     nextDelayMs: (result) => {
+      if (result.ok && (result.data.status === 'reconnecting' || isUrgent())) return BRB_POLL_MS;
       if (result.ok) return result.data.live ? LIVE_POLL_MS : OFFLINE_POLL_MS;
       return isNotFound(result) ? null : ERROR_POLL_MS;
     },

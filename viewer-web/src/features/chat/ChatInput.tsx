@@ -6,7 +6,6 @@ import { useChatT } from './use-chat-t';
 export interface ChatInputProps {
   /** Resolves false when the message was refused: the text comes back if the box is still empty. */
   onSend(text: string): Promise<boolean>;
-  readonly: boolean;
 }
 
 /**
@@ -15,7 +14,7 @@ export interface ChatInputProps {
  * It marks the message to be sent when composition ends, once the syllable is final.
  * @see https://developer.mozilla.org/en-US/docs/Web/API/Element/keydown_event#keydown_events_with_ime
  */
-export function ChatInput({ onSend, readonly }: ChatInputProps) {
+export function ChatInput({ onSend }: ChatInputProps) {
   const t = useChatT();
   const [text, setText] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -70,10 +69,11 @@ export function ChatInput({ onSend, readonly }: ChatInputProps) {
         data-testid="chat-input"
         rows={1}
         value={text}
-        placeholder={readonly ? t('placeholderReadonly') : t('placeholder')}
+        placeholder={t('placeholder')}
         aria-label={t('placeholder')}
         aria-invalid={tooLong || undefined}
-        onChange={(e) => setText(e.target.value.includes('\n') ? e.target.value.replace(/\r?\n/g, ' ') : e.target.value)}
+        // The server refuses control characters: pasted line breaks and tabs become spaces.
+        onChange={(e) => setText(/[\t\r\n]/.test(e.target.value) ? e.target.value.replace(/\r?\n|[\t\r]/g, ' ') : e.target.value)}
         onKeyDown={onKeyDown}
         onCompositionStart={() => {
           composing.current = true;

@@ -12,9 +12,11 @@ export interface ChatLineProps {
   myRole: ChatRole | null;
   meId: number | null;
   moderation: ChatModeration;
+  /** Opens the user card; without it the nickname is plain text (a message still on its way). */
+  onOpenUser?: ((user: ChatUser) => void) | undefined;
 }
 
-function Author({ user }: { user: ChatUser }) {
+function Author({ user, onOpen }: { user: ChatUser; onOpen?: ((user: ChatUser) => void) | undefined }) {
   const t = useChatT();
   return (
     <>
@@ -23,16 +25,22 @@ function Author({ user }: { user: ChatUser }) {
           {t(`role.${user.role}`)}
         </span>
       )}
-      <span className="chat-line__nick" style={{ color: nicknameColor(user.id) }}>
-        {user.nickname}
-      </span>
+      {onOpen ? (
+        <button type="button" className="chat-line__nick chat-line__nick--button" style={{ color: nicknameColor(user.id) }} data-testid="chat-nick" onClick={() => onOpen(user)}>
+          {user.nickname}
+        </button>
+      ) : (
+        <span className="chat-line__nick" style={{ color: nicknameColor(user.id) }}>
+          {user.nickname}
+        </span>
+      )}
       <span className="chat-line__sep">: </span>
     </>
   );
 }
 
 /** One row of the list: a message, a system notice, or a message still on its way. */
-export const ChatLine = memo(function ChatLine({ entry, myRole, meId, moderation }: ChatLineProps) {
+export const ChatLine = memo(function ChatLine({ entry, myRole, meId, moderation, onOpenUser }: ChatLineProps) {
   const t = useChatT();
   if (entry.kind === 'notice') {
     return (
@@ -60,7 +68,7 @@ export const ChatLine = memo(function ChatLine({ entry, myRole, meId, moderation
       data-deleted={deleted || undefined}
     >
       <p className="chat-line__body">
-        <Author user={message.user} />
+        <Author user={message.user} onOpen={onOpenUser} />
         <span className="chat-line__text">{deleted ? t('deleted') : message.text}</span>
       </p>
       {moderator && !deleted && <MessageMenu message={message} myRole={myRole} meId={meId} moderation={moderation} />}

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatJoinResult } from '@lait/shared';
+import type { ChatJoinResult, ErrorCode } from '@lait/shared';
 import { ME, renderChat, stubLayout } from './chat-test-kit';
 import { joinResult, makeMessage, type FakeChatSocket } from './fake-chat-socket';
 
@@ -48,6 +48,17 @@ describe('chat panel', () => {
     await waitFor(() => expect(socket().sent('chat:send')).toHaveLength(1));
   });
 
+  it('turns pasted tabs and line breaks into spaces, since the server refuses control characters', async () => {
+    const { socket } = renderChat();
+    await connect(socket());
+    const input = screen.getByTestId('chat-input') as HTMLTextAreaElement;
+    fireEvent.change(input, { target: { value: '이름\t점수\r\n라잇\t100' } });
+    expect(input.value).toBe('이름 점수 라잇 100');
+    fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(socket().sent('chat:send')).toHaveLength(1));
+    expect(socket().sent('chat:send')[0]!.payload).toMatchObject({ text: '이름 점수 라잇 100' });
+  });
+
   it('renders a batched chat:messages frame in numeric id order', async () => {
     const { socket } = renderChat();
     await connect(socket(), { history: [makeMessage(9)] });
@@ -73,6 +84,27 @@ describe('chat panel', () => {
     expect(status()).toBe('connected');
   });
 
+  it('fetches older history with chat:history when the reader scrolls to the top, and stops when there is none', async () => {
+    const { socket } = renderChat();
+    const page = Array.from({ length: 40 }, (_, i) => makeMessage(101 + i));
+    await connect(socket(), { history: page, hasMore: true });
+    socket().answers.set('chat:history', () => ({ ok: true, data: { messages: [makeMessage(98), makeMessage(99), makeMessage(100)], hasMore: false } }));
+    const list = screen.getByTestId('chat-list');
+    await act(async () => {
+      list.scrollTop = 0;
+      fireEvent.scroll(list);
+    });
+    expect(socket().sent('chat:history').map((e) => e.payload)).toEqual([{ channel: 'alpha', beforeId: '101' }]);
+    await waitFor(() => expect(ids()).toContain('98'));
+    // What the reader was looking at stays in place: the list did not jump to the new top.
+    expect(list.scrollTop).toBeGreaterThan(0);
+    await act(async () => {
+      list.scrollTop = 0;
+      fireEvent.scroll(list);
+    });
+    expect(socket().sent('chat:history')).toHaveLength(1);
+  });
+
   it('shows the pending message, then the acknowledged one; resends the same nonce after an ack timeout', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const { socket } = renderChat();
@@ -94,12 +126,10 @@ describe('chat panel', () => {
     expect(ids()).toEqual(['41']);
   });
 
-  it.each([
+  it.each<[{ code: ErrorCode; retryAfterSec?: number }, string]>([
     [{ code: 'CHAT_SLOW_MODE', retryAfterSec: 7 }, '슬로우 모드예요. 7초 후에 다시 보낼 수 있어요'],
     [{ code: 'CHAT_FOLLOWERS_ONLY' }, '팔로워 전용 채팅이에요. 채널을 팔로우하고 참여하세요'],
     [{ code: 'CHAT_RATE_LIMITED', retryAfterSec: 2 }, '메시지를 너무 빨리 보내고 있어요'],
-    [{ code: 'CHAT_BANNED' }, '이 채널에서 채팅이 금지됐어요'],
-    [{ code: 'CHAT_TIMED_OUT', retryAfterSec: 540 }, '채팅이 제한됐어요. 9분 후에 다시 참여할 수 있어요'],
     [{ code: 'CHAT_TOO_LONG' }, '메시지는 500자까지 보낼 수 있어요'],
     [{ code: 'CHAT_FILTERED' }, '허용하지 않는 단어가 있어서 보내지 않았어요'],
     [{ code: 'CHAT_AUTH_REQUIRED' }, '로그인하고 채팅에 참여하세요'],
@@ -115,14 +145,61 @@ describe('chat panel', () => {
     expect(input.value).toBe('안녕');
   });
 
-  it('asks a signed-out reader to log in without sending, and reads as readonly', async () => {
+  it.each<[{ code: ErrorCode; retryAfterSec?: number }, string, string]>([
+    [{ code: 'CHAT_BANNED' }, '이 채널에서 채팅이 금지됐어요', 'banned'],
+    [{ code: 'CHAT_TIMED_OUT', retryAfterSec: 540 }, '채팅이 제한됐어요. 9분 후에 다시 참여할 수 있어요', 'timedOut'],
+  ])('explains the refusal %o and locks the box (banned or timed out from elsewhere)', async (error, text, kind) => {
+    const { socket } = renderChat();
+    await connect(socket());
+    socket().answers.set('chat:send', () => ({ ok: false, error: { message: 'server text', ...error } }));
+    const input = screen.getByTestId('chat-input') as HTMLTextAreaElement;
+    fireEvent.change(input, { target: { value: '안녕' } });
+    fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(screen.getByTestId('chat-error').textContent).toContain(text));
+    expect(screen.getByTestId('chat-restricted').dataset['kind']).toBe(kind);
+    expect((screen.getByTestId('chat-input') as HTMLTextAreaElement).disabled).toBe(true);
+  });
+
+  it('offers a signed-out reader a way to log in instead of a box, and reads as readonly', async () => {
     const { socket } = renderChat({ user: null });
     await connect(socket(), { role: null });
     expect(status()).toBe('readonly');
-    fireEvent.change(screen.getByTestId('chat-input'), { target: { value: '안녕' } });
-    fireEvent.click(screen.getByTestId('chat-send'));
-    await waitFor(() => expect(screen.getByTestId('chat-error').textContent).toBe('로그인하고 채팅에 참여하세요×'));
-    expect(socket().sent('chat:send')).toHaveLength(0);
+    expect(screen.queryByTestId('chat-input')).toBeNull();
+    const login = screen.getByTestId('chat-login');
+    expect(login.textContent).toBe('로그인하고 채팅하기');
+    expect(login.getAttribute('href')).toBe(`/login?next=${encodeURIComponent('/c/alpha')}`);
+  });
+
+  it('shows a banned viewer a disabled box with the reason from the join, before they type', async () => {
+    const { socket } = renderChat();
+    await connect(socket(), { restriction: { kind: 'banned' } });
+    expect((screen.getByTestId('chat-input') as HTMLTextAreaElement).disabled).toBe(true);
+    expect(screen.getByTestId('chat-restricted').textContent).toBe('이 채널에서 채팅이 금지되어 메시지를 보낼 수 없어요');
+    expect(screen.queryByTestId('chat-send')).toBeNull();
+  });
+
+  it('counts a timeout down and opens the box again when it ends', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { socket } = renderChat();
+      await connect(socket(), { restriction: { kind: 'timedOut', until: new Date(Date.now() + 65_000).toISOString() } });
+      expect(screen.getByTestId('chat-restricted').textContent).toMatch(/2분 후에 다시 보낼 수 있어요$/);
+      await act(async () => vi.advanceTimersByTimeAsync(66_000));
+      expect(screen.queryByTestId('chat-restricted')).toBeNull();
+      expect((screen.getByTestId('chat-input') as HTMLTextAreaElement).disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('disables the box when the viewer is banned while watching, and frees it when unbanned', async () => {
+    const { socket } = renderChat();
+    await connect(socket());
+    act(() => socket().push('chat:notice', { channel: 'alpha', code: 'USER_BANNED', message: 'User banned', params: { userId: ME.id } }));
+    await waitFor(() => expect(screen.getByTestId('chat-restricted').dataset['kind']).toBe('banned'));
+    act(() => socket().push('chat:notice', { channel: 'alpha', code: 'USER_BANNED', message: 'User banned', params: { userId: ME.id + 1 } }));
+    act(() => socket().push('chat:notice', { channel: 'alpha', code: 'USER_UNBANNED', message: 'User unbanned', params: { userId: ME.id } }));
+    await waitFor(() => expect(screen.queryByTestId('chat-restricted')).toBeNull());
   });
 
   it('keeps the reader where they are when scrolled up, and offers a jump to new messages', async () => {
@@ -157,15 +234,28 @@ describe('chat panel', () => {
     expect(screen.getByTestId('chat-notice').textContent).toBe('Chat was cleared');
   });
 
-  it('gives moderators a per-message menu: delete, time out 10 minutes, ban', async () => {
+  it('gives moderators a per-message menu: delete, time out for a chosen time, ban after a confirmation', async () => {
     const { socket } = renderChat();
     await connect(socket(), { role: 'moderator', history: [makeMessage(5), makeMessage(6, { user: { id: 2, nickname: '스트리머', role: 'streamer' } })] });
     const [viewerMsg, streamerMsg] = screen.getAllByTestId('chat-message');
     expect(streamerMsg!.textContent).toContain('스트리머');
     fireEvent.click(viewerMsg!.querySelector('[data-testid="chat-message-menu"]')!);
     fireEvent.click(screen.getByTestId('chat-timeout'));
+    expect(['60', '600', '3600', '86400'].map((s) => screen.getByTestId(`chat-timeout-${s}`).textContent)).toEqual(['1분 제한', '10분 제한', '1시간 제한', '24시간 제한']);
+    fireEvent.click(screen.getByTestId('chat-timeout-60'));
     await act(async () => {});
-    expect(socket().sent('chat:timeout')[0]!.payload).toEqual({ channel: 'alpha', userId: 7, seconds: 600 });
+    expect(socket().sent('chat:timeout')[0]!.payload).toEqual({ channel: 'alpha', userId: 7, seconds: 60 });
+
+    fireEvent.click(viewerMsg!.querySelector('[data-testid="chat-message-menu"]')!);
+    fireEvent.click(screen.getByTestId('chat-ban'));
+    expect(socket().sent('chat:ban')).toHaveLength(0);
+    expect(screen.getByRole('alert').textContent).toContain('채팅에서 금지할까요?');
+    fireEvent.click(screen.getByTestId('chat-menu-cancel'));
+    expect(screen.getByTestId('chat-ban')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('chat-ban'));
+    fireEvent.click(screen.getByTestId('chat-ban-confirm'));
+    await act(async () => {});
+    expect(socket().sent('chat:ban')[0]!.payload).toEqual({ channel: 'alpha', userId: 7 });
 
     fireEvent.click(streamerMsg!.querySelector('[data-testid="chat-message-menu"]')!);
     expect(screen.queryByTestId('chat-ban')).toBeNull();

@@ -1,11 +1,7 @@
 import { createContext } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import { CHAT_SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@lait/shared';
-
-export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** Called by Socket.IO before every (re)connection attempt, so each handshake carries a fresh token. */
-export type ChatAuth = (cb: (auth: { token?: string }) => void) => void;
+import { io } from 'socket.io-client';
+import { CHAT_SOCKET_PATH } from '@lait/shared';
+import type { ChatAuth, ChatSocket } from '@lait/shared/chat-client';
 
 export type ChatSocketFactory = (auth: ChatAuth) => ChatSocket;
 

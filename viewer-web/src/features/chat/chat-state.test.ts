@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, mergeMessages } from './chat-ids';
 import { chatReducer, initialChatState, selectEntries } from './chat-state';
 import { joinResult, makeMessage } from './fake-chat-socket';
 
 describe('chat state', () => {
-  it('orders ids numerically, also past 2^53', () => {
-    expect(['10', '9', '18446744073709551615', '9007199254740993', '9007199254740992'].sort(compareIds)).toEqual([
-      '9', '10', '9007199254740992', '9007199254740993', '18446744073709551615',
-    ]);
-  });
-
-  it('merges by id without doubling and keeps the newest within the limit', () => {
-    const merged = mergeMessages([makeMessage(1), makeMessage(2)], [makeMessage(2), makeMessage(4), makeMessage(3)], 3);
-    expect(merged.map((m) => m.id)).toEqual(['2', '3', '4']);
-    const same = [makeMessage(1)];
-    expect(mergeMessages(same, [makeMessage(1)], 10)).toBe(same);
-  });
-
   it('places a notice after the message it followed and keeps lastId through a clear', () => {
     let s = chatReducer(initialChatState(), { type: 'joined', result: joinResult({ history: [makeMessage(1)] }) });
     s = chatReducer(s, { type: 'notice', notice: { code: 'USER_BANNED', message: '', params: { userId: 7 } } });

@@ -1,5 +1,4 @@
-import type { ChatJoinResult, ChatMessage, ChatNotice, ChatRole, ChatSettings, ChatUser } from '@lait/shared';
-import { compareIds, maxId, mergeMessages } from './chat-ids';
+import { compareIds, maxId, mergeMessages, type ChatJoinResult, type ChatMessage, type ChatNotice, type ChatRestriction, type ChatRole, type ChatSettings, type ChatUser } from '@lait/shared';
 
 /** Kept in memory per page; older messages drop off the top. */
 export const MESSAGE_LIMIT = 1000;
@@ -40,9 +39,15 @@ export interface ChatState {
   pending: readonly PendingMessage[];
   /** The highest id ever seen (survives trimming and clears): the `sinceId` of the next join. */
   lastId: string | null;
+  /** Older messages exist on the server before `messages[0]` (fetched with chat:history on scroll-up). */
+  hasOlder: boolean;
   viewerCount: number | null;
   settings: ChatSettings | null;
   role: ChatRole | null;
+  /** Why this viewer may not write here (banned, timed out), known before they type. */
+  restriction: ChatRestriction | null;
+  /** The signed-in reader, so notices about them can restrict or free their input. */
+  meId: number | null;
   error: ChatFailure | null;
   seq: number;
 }
@@ -51,6 +56,7 @@ export type ChatAction =
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'joined'; result: ChatJoinResult }
   | { type: 'messages'; messages: ChatMessage[] }
+  | { type: 'older'; messages: ChatMessage[]; hasMore: boolean }
   | { type: 'pending'; pending: PendingMessage }
   | { type: 'sent'; nonce: string; message: ChatMessage }
   | { type: 'failed'; nonce: string | null; error: ChatFailure | null }
@@ -59,12 +65,14 @@ export type ChatAction =
   | { type: 'cleared' }
   | { type: 'viewers'; count: number }
   | { type: 'settings'; settings: ChatSettings }
-  | { type: 'notice'; notice: Pick<ChatNotice, 'code' | 'message' | 'params'> };
+  | { type: 'notice'; notice: Pick<ChatNotice, 'code' | 'message' | 'params'> }
+  | { type: 'me'; userId: number | null }
+  | { type: 'restriction-ended' };
 
 export function initialChatState(): ChatState {
   return {
-    status: 'connecting', messages: [], deleted: new Set(), notices: [], pending: [], lastId: null,
-    viewerCount: null, settings: null, role: null, error: null, seq: 0,
+    status: 'connecting', messages: [], deleted: new Set(), notices: [], pending: [], lastId: null, hasOlder: false,
+    viewerCount: null, settings: null, role: null, restriction: null, meId: null, error: null, seq: 0,
   };
 }
 
@@ -98,35 +106,76 @@ function settingsNotices(state: ChatState, next: ChatSettings): ChatState {
   return s;
 }
 
+/** A refusal that says the sender is banned or timed out (from another tab, or before the notice came). */
+function restrictionFromFailure(error: ChatFailure | null): ChatRestriction | null {
+  if (error?.code === 'CHAT_BANNED') return { kind: 'banned' };
+  if (error?.code === 'CHAT_TIMED_OUT' && error.retryAfterSec !== undefined) {
+    return { kind: 'timedOut', until: new Date(error.at + error.retryAfterSec * 1000).toISOString() };
+  }
+  return null;
+}
+
+/** A moderation notice about the reader themselves changes what their input box allows. */
+function restrictionFromNotice(state: ChatState, notice: Pick<ChatNotice, 'code' | 'params'>): ChatState {
+  if (state.meId === null || notice.params?.['userId'] !== state.meId || state.role !== 'viewer') return state;
+  const until = notice.params['until'];
+  switch (notice.code) {
+    case 'USER_BANNED':
+      return { ...state, restriction: { kind: 'banned' } };
+    case 'USER_TIMED_OUT':
+      return typeof until === 'string' && state.restriction?.kind !== 'banned' ? { ...state, restriction: { kind: 'timedOut', until } } : state;
+    case 'USER_UNBANNED':
+      return state.restriction?.kind === 'banned' ? { ...state, restriction: null } : state;
+    default:
+      return state;
+  }
+}
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'status':
       return state.status === action.status ? state : { ...state, status: action.status };
     case 'joined': {
-      const { history, viewerCount, settings, role } = action.result;
-      const merged = withMessages(state, history);
-      return { ...merged, viewerCount, settings, role, status: role === null ? 'readonly' : 'connected' };
+      const { history, hasMore, viewerCount, settings, role, restriction } = action.result;
+      // Away longer than a page: the server sent the newest page, so start the list over from it
+      // (no hole in the middle) and fetch the rest on scroll-up.
+      const merged = hasMore ? withMessages({ ...state, messages: [] }, history) : withMessages(state, history);
+      const hasOlder = hasMore || (state.hasOlder && state.messages.length > 0);
+      return { ...merged, hasOlder, viewerCount, settings, role, restriction, status: role === null ? 'readonly' : 'connected' };
     }
     case 'messages':
       return withMessages(state, action.messages);
+    case 'older': {
+      const merged = withMessages(state, action.messages);
+      // Past the page's memory limit the oldest drop off again: stop offering more.
+      return { ...merged, hasOlder: action.hasMore && merged.messages.length < MESSAGE_LIMIT };
+    }
     case 'pending':
       return { ...state, pending: [...state.pending, action.pending] };
     case 'sent':
       return withMessages({ ...state, error: null, pending: state.pending.filter((p) => p.nonce !== action.nonce) }, [action.message]);
-    case 'failed':
-      return { ...state, error: action.error ?? state.error, pending: state.pending.filter((p) => p.nonce !== action.nonce) };
+    case 'failed': {
+      const restriction = restrictionFromFailure(action.error) ?? state.restriction;
+      return { ...state, restriction, error: action.error ?? state.error, pending: state.pending.filter((p) => p.nonce !== action.nonce) };
+    }
     case 'dismiss':
       return state.error ? { ...state, error: null } : state;
     case 'deleted':
       return { ...state, deleted: new Set([...state.deleted, ...action.ids]) };
     case 'cleared':
-      return withNotice({ ...state, messages: [], deleted: new Set(), notices: [] }, 'cleared', '');
+      return withNotice({ ...state, messages: [], deleted: new Set(), notices: [], hasOlder: false }, 'cleared', '');
     case 'viewers':
       return { ...state, viewerCount: action.count };
     case 'settings':
       return settingsNotices(state, action.settings);
-    case 'notice':
-      return withNotice(state, action.notice.code, action.notice.message, action.notice.params);
+    case 'notice': {
+      const { code, message, params } = action.notice;
+      return withNotice(restrictionFromNotice(state, action.notice), code, message, params);
+    }
+    case 'me':
+      return state.meId === action.userId ? state : { ...state, meId: action.userId, restriction: null };
+    case 'restriction-ended':
+      return state.restriction ? { ...state, restriction: null } : state;
   }
 }
 

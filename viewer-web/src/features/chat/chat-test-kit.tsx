@@ -5,6 +5,7 @@ import { AuthContext } from '../auth/auth-context';
 import type { AuthSession, AuthState } from '../auth';
 import { createI18n, type Language } from '../../lib/i18n';
 import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
 import { ChatPanel } from './ChatPanel';
 import { ChatSocketContext } from './chat-socket';
 import { createFakeSockets } from './fake-chat-socket';
@@ -82,7 +83,9 @@ export function renderChat({ user = ME as User | null, language = 'ko' as Langua
     <I18nextProvider i18n={createI18n(language)}>
       <AuthContext.Provider value={fakeAuth(user)}>
         <ChatSocketContext.Provider value={sockets.factory}>
-          <ChatPanel slug="alpha" />
+          <MemoryRouter initialEntries={['/c/alpha']}>
+            <ChatPanel slug="alpha" />
+          </MemoryRouter>
         </ChatSocketContext.Provider>
       </AuthContext.Provider>
     </I18nextProvider>,

@@ -1,9 +1,9 @@
-import type { ChatJoinResult, ChatMessage } from '@lait/shared';
-import type { ChatResult } from './chat-connection';
-import type { ChatAuth, ChatSocket, ChatSocketFactory } from './chat-socket';
+import type { Ack as AckResult, ChatJoinResult, ChatMessage } from '@lait/shared';
+import type { ChatAuth, ChatSocket } from '@lait/shared/chat-client';
+import type { ChatSocketFactory } from './chat-socket';
 
 type Listener = (...args: unknown[]) => void;
-type Ack = (result: ChatResult<unknown>) => void;
+type Ack = (result: AckResult<unknown>) => void;
 export interface Emitted {
   event: string;
   payload: Record<string, unknown>;
@@ -19,7 +19,7 @@ export class FakeChatSocket {
   active = false;
   connectCalls = 0;
   readonly emitted: Emitted[] = [];
-  readonly answers = new Map<string, (payload: Record<string, unknown>) => ChatResult<unknown> | undefined>();
+  readonly answers = new Map<string, (payload: Record<string, unknown>) => AckResult<unknown> | undefined>();
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(readonly auth: ChatAuth) {}
@@ -40,6 +40,20 @@ export class FakeChatSocket {
     const answer = this.answers.get(event)?.(payload);
     if (answer) queueMicrotask(() => ack(answer));
     return this;
+  }
+
+  /** Socket.IO's `socket.timeout(ms).emitWithAck()`: rejects when no ack came in time. */
+  timeout(ms: number) {
+    return {
+      emitWithAck: (event: string, payload: Record<string, unknown>) =>
+        new Promise<AckResult<unknown>>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('operation has timed out')), ms);
+          this.emit(event, payload, (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          });
+        }),
+    };
   }
 
   connect() {
@@ -104,9 +118,11 @@ export function makeMessage(id: number | string, overrides: Partial<ChatMessage>
 export function joinResult(overrides: Partial<ChatJoinResult> = {}): ChatJoinResult {
   return {
     history: [],
+    hasMore: false,
     viewerCount: 3,
     settings: { slowModeSec: 0, followersOnlyMin: null, filterMode: 'mask' },
     role: 'viewer',
+    restriction: null,
     ...overrides,
   };
 }

@@ -1,7 +1,8 @@
 import { useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { CHAT_MAX_LENGTH, type ChatSettingsUpdate } from '@lait/shared';
+import { CHAT_MAX_LENGTH, type ChatEvent, type ChatPayload, type ChatSettingsUpdate } from '@lait/shared';
+import type { ChatClient } from '@lait/shared/chat-client';
 import { useAuth } from '../auth';
-import { createChatConnection, type ChatConnection, type ChatData, type ChatEvent, type ChatPayload } from './chat-connection';
+import { createChatConnection } from './chat-connection';
 import { createNonce } from './chat-nonce';
 import { ChatSocketContext } from './chat-socket';
 import { chatReducer, initialChatState, type ChatState } from './chat-state';
@@ -26,6 +27,10 @@ export interface UseChat extends ChatModeration {
   /** Resolves true once the server stored the message; false when it was refused (the error is in state). */
   send(text: string): Promise<boolean>;
   dismissError(): void;
+  /** Fetches the page before the oldest message shown (scrolling up); does nothing while one is on its way. */
+  loadOlder(): void;
+  /** A timeout shown on the input ran out. */
+  restrictionEnded(): void;
 }
 
 /** The chat of one channel page: owns one socket, closed on unmount or when the user changes. */
@@ -33,13 +38,14 @@ export function useChat(slug: string): UseChat {
   const { state: auth, user, getAccessToken } = useAuth();
   const createSocket = useContext(ChatSocketContext);
   const [state, dispatch] = useReducer(chatReducer, undefined, initialChatState);
-  const [connection, setConnection] = useState<ChatConnection | null>(null);
+  const [connection, setConnection] = useState<ChatClient | null>(null);
   const lastIdRef = useRef<string | null>(null);
   useEffect(() => {
     lastIdRef.current = state.lastId;
   }, [state.lastId]);
 
   const userId = user?.id ?? null;
+  useEffect(() => dispatch({ type: 'me', userId }), [userId]);
   const authReady = auth.status !== 'loading';
   useEffect(() => {
     // Wait for the session to be known, or a signed-in reader would connect twice.
@@ -64,10 +70,11 @@ export function useChat(slug: string): UseChat {
         ? await connection.request(event, payload)
         : { ok: false as const, error: { code: 'CHAT_NOT_JOINED', message: 'Not connected yet' } };
       if (!result.ok) {
-        const closed = result.error.code === 'CLOSED';
+        // Closed: the page went away or the user changed; nothing to explain.
+        const closed = connection?.closed === true;
         dispatch({ type: 'failed', nonce, error: closed ? null : { ...result.error, at: Date.now() } });
       }
-      return result.ok ? (result.data as ChatData<E>) : null;
+      return result.ok ? result.data : null;
     },
     [connection],
   );
@@ -102,6 +109,22 @@ export function useChat(slug: string): UseChat {
     [call, slug],
   );
   const dismissError = useCallback(() => dispatch({ type: 'dismiss' }), []);
+  const restrictionEnded = useCallback(() => dispatch({ type: 'restriction-ended' }), []);
 
-  return { state, meId: userId, send, dismissError, ...moderation };
+  const older = useRef({ loading: false, notBefore: 0 });
+  const oldestId = state.messages[0]?.id;
+  const { hasOlder } = state;
+  const loadOlder = useCallback(() => {
+    const o = older.current;
+    if (!connection || !hasOlder || oldestId === undefined || o.loading || Date.now() < o.notBefore) return;
+    o.loading = true;
+    // A refusal (rate limit) is not shown: scroll events come fast, so wait as told before asking again.
+    void connection.request('chat:history', { channel: slug, beforeId: oldestId }).then((result) => {
+      o.loading = false;
+      if (result.ok) dispatch({ type: 'older', messages: result.data.messages, hasMore: result.data.hasMore });
+      else o.notBefore = Date.now() + (result.error.retryAfterSec ?? 2) * 1000;
+    });
+  }, [connection, hasOlder, oldestId, slug]);
+
+  return { state, meId: userId, send, dismissError, loadOlder, restrictionEnded, ...moderation };
 }

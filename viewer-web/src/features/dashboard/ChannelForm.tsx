@@ -17,7 +17,7 @@ export interface ChannelFormProps {
   onSaved: (channel: ChannelOwner) => void;
 }
 
-/** Title, description, category and tags. Starts from the channel once; polling never overwrites typing. */
+/** Title, description, category, tags and past-broadcast settings. Starts from the channel once; polling never overwrites typing. */
 export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -27,10 +27,13 @@ export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) 
   const [description, setDescription] = useState(channel.description);
   const [category, setCategory] = useState(channel.category ?? '');
   const [tags, setTags] = useState(channel.tags.join(', '));
+  const [recordVods, setRecordVods] = useState(channel.recordVods);
+  const [retention, setRetention] = useState(String(channel.vodRetentionDays));
   const [saved, setSaved] = useState(false);
   const form = useSubmit(async () => {
     setSaved(false);
-    const patch = { title: title.trim(), description, category: category || null, tags: parseTags(tags) };
+    const days = Math.min(3650, Math.max(1, Math.round(Number(retention)) || channel.vodRetentionDays));
+    const patch = { title: title.trim(), description, category: category || null, tags: parseTags(tags), recordVods, vodRetentionDays: days };
     onSaved(await withToken((token) => api.updateChannel(token, patch)));
     setSaved(true);
   });
@@ -67,6 +70,14 @@ export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) 
         <span className="field__label">{t('dashboard.tagsLabel')}</span>
         <input className="field__input" data-testid="tags-input" value={tags} onChange={(e) => edit(setTags)(e.target.value)} />
         <span className="field__note">{t('dashboard.tagsHint')}</span>
+      </label>
+      <label className="field field--inline">
+        <input type="checkbox" data-testid="record-vods" checked={recordVods} onChange={(e) => edit(setRecordVods)(e.target.checked)} />
+        <span className="field__label">{t('dashboard.recordVodsLabel')}</span>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('dashboard.retentionLabel')}</span>
+        <input className="field__input" type="number" min={1} max={3650} data-testid="vod-retention" value={retention} onChange={(e) => edit(setRetention)(e.target.value)} />
       </label>
       <FormError message={form.error} />
       <div className="dash-row">

@@ -9,7 +9,7 @@ import { ME_POLL_MS } from './use-me';
 const RTMP = 'rtmp://127.0.0.1:1935/live';
 
 function makeOwner(overrides: Partial<ChannelOwner> = {}): ChannelOwner {
-  return { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: RTMP, health: null, ...overrides };
+  return { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: RTMP, health: null, recordVods: true, vodRetentionDays: 30, slugChangeable: true, ...overrides };
 }
 
 const health = (overrides: Partial<StreamHealth> = {}): StreamHealth => ({
@@ -49,6 +49,12 @@ describe('dashboard', () => {
     const input = (await screen.findByTestId('stream-key-value')) as HTMLInputElement;
     expect(input.value).toBe('live_key1');
     expect(input.readOnly).toBe(true);
+    // Masked until asked, for a streamer sharing their screen; copying works either way.
+    expect(input.type).toBe('password');
+    fireEvent.click(screen.getByTestId('stream-key-reveal'));
+    expect(input.type).toBe('text');
+    fireEvent.click(screen.getByTestId('stream-key-reveal'));
+    expect(input.type).toBe('password');
     expect(screen.getByText(/한 번만 보여요/)).toBeTruthy();
     expect(screen.getByTestId('stream-key-copy')).toBeTruthy();
     const rotate = fetch.mock.calls.find(([url]) => url === '/api/me/channel/stream-key');
@@ -62,6 +68,27 @@ describe('dashboard', () => {
     expect(screen.queryByText('live_key1')).toBeNull();
     expect(screen.getByText(/저장된 키는 보여 주지 않아요/)).toBeTruthy();
     expect(screen.getByTestId('stream-key-rotate').textContent).toBe('스트림 키 재발급');
+  });
+
+  it('while live: the link to share (once per broadcast), the preview and the chat beside it', async () => {
+    stubServer(() => makeOwner({ live: true, status: 'live', liveSince: '2026-12-06T06:00:00.000Z', health: health() }));
+    renderApp('/dashboard', 'ko', { user: testUser });
+    const share = await screen.findByTestId('live-share');
+    expect(within(share).getByText('방송을 시작했어요! 🎉')).toBeTruthy();
+    expect((screen.getByTestId('live-share-url') as HTMLInputElement).value).toBe(`${window.location.origin}/c/alpha`);
+    const manager = screen.getByTestId('stream-manager');
+    expect(await within(manager).findByTestId('player')).toBeTruthy();
+    expect(await within(manager).findByTestId('chat-panel')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('live-share-dismiss'));
+    expect(screen.queryByTestId('live-share')).toBeNull();
+  });
+
+  it('shows neither the share card nor the preview while offline', async () => {
+    stubServer(() => makeOwner());
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await screen.findByTestId('dashboard');
+    expect(screen.queryByTestId('live-share')).toBeNull();
+    expect(screen.queryByTestId('stream-manager')).toBeNull();
   });
 
   it('asks before rotating while live, because that ends the stream', async () => {
@@ -113,5 +140,22 @@ describe('dashboard', () => {
     fireEvent.change(screen.getByTestId('category-select'), { target: { value: 'games' } });
     fireEvent.click(screen.getByTestId('channel-save'));
     expect((await screen.findByTestId('form-error')).textContent).toBe('없는 카테고리예요. 목록에서 다시 골라 주세요.');
+  });
+
+  it('turns recording off and sets how long past broadcasts are kept', async () => {
+    const fetch = stubApi((url) => {
+      if (url === '/api/me') return jsonResponse({ user: testUser, channel: makeOwner() });
+      if (url === '/api/me/channel') return jsonResponse(makeOwner({ recordVods: false, vodRetentionDays: 7 }));
+      return jsonResponse({ channels: [] });
+    });
+    renderApp('/dashboard', 'ko', { user: testUser });
+    await screen.findByTestId('dashboard');
+    expect((screen.getByTestId('record-vods') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByTestId('record-vods'));
+    fireEvent.change(screen.getByTestId('vod-retention'), { target: { value: '7' } });
+    fireEvent.click(screen.getByTestId('channel-save'));
+    await screen.findByText('저장했어요.');
+    const save = fetch.mock.calls.find(([url, init]) => url === '/api/me/channel' && init?.method === 'PATCH');
+    expect(JSON.parse(String(save?.[1]?.body))).toMatchObject({ recordVods: false, vodRetentionDays: 7 });
   });
 });

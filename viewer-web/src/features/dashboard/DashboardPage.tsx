@@ -6,11 +6,18 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { useAuth } from '../auth/auth-context';
 import { useCategories } from '../directory/use-categories';
 import { AccountPanel } from './AccountPanel';
+import { AvatarPanel } from './AvatarPanel';
+import { ChannelAddressForm } from './ChannelAddressForm';
 import { ChannelForm } from './ChannelForm';
 import { GoLiveGuide, RecommendedSettings } from './GoLiveGuide';
+import { LiveShareCard } from './LiveShareCard';
 import { LiveStatus } from './LiveStatus';
+import { ModerationPanel } from './ModerationPanel';
+import { ReplaysPanel } from './ReplaysPanel';
 import { StreamHealthPanel } from './StreamHealthPanel';
+import { StreamManager } from './StreamManager';
 import { useMe } from './use-me';
+import { WelcomeCard } from './WelcomeCard';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -43,11 +50,14 @@ function Dashboard({ user }: { user: User }) {
         <h1>{t('dashboard.title')}</h1>
         <LiveStatus channel={channel} />
       </header>
+      <WelcomeCard nickname={state.me.user.nickname} />
       {state.stale && (
         <p className="dash-alert" role="alert">
           {t('dashboard.error')}
         </p>
       )}
+      <LiveShareCard channel={channel} />
+      <StreamManager channel={channel} />
       <div className="dashboard__grid">
         <div className="dashboard__col">
           <StreamHealthPanel health={channel.health} />
@@ -56,6 +66,10 @@ function Dashboard({ user }: { user: User }) {
         </div>
         <div className="dashboard__col">
           <ChannelForm key={channel.slug} channel={channel} categories={categories} onSaved={setChannel} />
+          <ModerationPanel />
+          <ReplaysPanel slug={channel.slug} />
+          <AvatarPanel channel={channel} onSaved={setChannel} />
+          <ChannelAddressForm channel={channel} onSaved={setChannel} />
           <AccountPanel user={state.me.user} />
         </div>
       </div>

@@ -22,6 +22,8 @@ export function StreamKeyPanel({ hasStreamKey, live, onRotated }: StreamKeyPanel
   const { withToken } = useAuth();
   const describe = useErrorMessage();
   const [key, setKey] = useState<string | null>(null);
+  // Masked until asked: a streamer sharing their screen must not leak a key the moment it appears.
+  const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +35,7 @@ export function StreamKeyPanel({ hasStreamKey, live, onRotated }: StreamKeyPanel
     try {
       const { streamKey } = await withToken((token) => api.rotateStreamKey(token));
       setKey(streamKey);
+      setRevealed(false);
       onRotated();
     } catch (err) {
       setError(describe(err));
@@ -50,7 +53,19 @@ export function StreamKeyPanel({ hasStreamKey, live, onRotated }: StreamKeyPanel
       {key ? (
         <>
           <div className="dash-row">
-            <input className="field__input dash-mono" data-testid="stream-key-value" readOnly value={key} onFocus={(e) => e.currentTarget.select()} aria-label={t('dashboard.streamKey')} />
+            <input
+              className="field__input dash-mono"
+              data-testid="stream-key-value"
+              type={revealed ? 'text' : 'password'}
+              readOnly
+              value={key}
+              autoComplete="off"
+              onFocus={(e) => e.currentTarget.select()}
+              aria-label={t('dashboard.streamKey')}
+            />
+            <button type="button" className="button button--ghost" data-testid="stream-key-reveal" aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+              {revealed ? t('dashboard.hideKey') : t('dashboard.showKey')}
+            </button>
             <CopyButton text={key} testId="stream-key-copy" />
           </div>
           <p className="dash-warning" role="status">{t('dashboard.keyOnce')}</p>

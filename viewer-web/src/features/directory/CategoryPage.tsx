@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { NotFoundPage } from '../../app/NotFoundPage';
 import { useApi } from '../../lib/api-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CategoryBar } from './CategoryBar';
@@ -13,13 +14,15 @@ export function CategoryPage() {
   const { t } = useTranslation();
   const api = useApi();
   const { slug = '' } = useParams();
-  const { categories, nameOf } = useCategories();
+  const { categories, loaded, nameOf } = useCategories();
   const state = useChannelList(`category:${slug}`, (signal) =>
     api.listChannels({ live: true, category: slug, sort: 'viewers' }, signal),
   );
   const name = nameOf(slug);
-  useDocumentTitle(name);
+  const unknown = loaded && !categories.some((c) => c.slug === slug);
+  useDocumentTitle(unknown ? null : name);
 
+  if (unknown) return <NotFoundPage />;
   return (
     <section className="directory" aria-labelledby="directory-title" data-testid="category-page" data-slug={slug}>
       <CategoryBar categories={categories} />

@@ -1,6 +1,7 @@
 import type { ChannelPublic } from '@lait/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { StreamerAvatar, streamerName } from '../channel/StreamerAvatar';
 
 export interface ChannelCardProps {
   channel: ChannelPublic;
@@ -34,13 +35,16 @@ export function ChannelCard({ channel, categoryName }: ChannelCardProps) {
           )}
         </div>
         <div className="channel-card__body">
-          <h3 className="channel-card__title" title={channel.title}>
-            {channel.title}
-          </h3>
-          <p className="channel-card__slug">{channel.slug}</p>
-          <span className="channel-card__category">
-            {channel.category ? categoryName(channel.category) : t('common.noCategory')}
-          </span>
+          <StreamerAvatar channel={channel} className="channel-card__avatar" />
+          <div className="channel-card__text">
+            <h3 className="channel-card__title" title={channel.title}>
+              {channel.title}
+            </h3>
+            <p className="channel-card__streamer" data-testid="channel-streamer">{streamerName(channel)}</p>
+            <span className="channel-card__category">
+              {channel.category ? categoryName(channel.category) : t('common.noCategory')}
+            </span>
+          </div>
         </div>
       </Link>
     </li>

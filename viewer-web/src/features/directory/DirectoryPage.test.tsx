@@ -2,15 +2,16 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
+import { testUser } from '../../test/auth';
 import { DIRECTORY_REFRESH_MS } from './use-channel-list';
 
 describe('live channel directory', () => {
-  it('renders a card per live channel with its title, slug, category name, viewers and LIVE badge', async () => {
+  it('renders a card per live channel with its title, streamer nickname, category name, viewers and LIVE badge', async () => {
     const fetch = stubApi(() =>
       jsonResponse({
         channels: [
           makeChannel({ slug: 'alpha', title: '알파의 저녁 방송', viewerCount: 1234, category: 'talk' }),
-          makeChannel({ slug: 'beta', title: 'Beta plays', viewerCount: 7, category: null }),
+          makeChannel({ slug: 'beta', title: 'Beta plays', viewerCount: 7, category: null, streamer: null }),
         ],
       }),
     );
@@ -26,8 +27,34 @@ describe('live channel directory', () => {
     expect(alpha.getByTestId('live-badge').textContent).toBe('LIVE');
     expect(alpha.getByTestId('viewer-count').textContent).toBe('1,234명 시청 중');
     expect(within(cards[1]!).getByText('카테고리 없음')).toBeTruthy();
+    // The streamer by nickname, with the nickname's initial, never the slug's; an owner-less channel falls back to its slug.
+    expect(alpha.getByTestId('channel-streamer').textContent).toBe('알파스트리머');
+    expect(alpha.getByTestId('streamer-avatar').textContent).toBe('알');
+    expect(within(cards[1]!).getByTestId('channel-streamer').textContent).toBe('beta');
     expect(alpha.getByRole('link').getAttribute('href')).toBe('/c/alpha');
     expect(screen.queryByText('지금 방송 중인 채널이 없어요')).toBeNull();
+  });
+
+  it('shows the followed channels that are live in a sidebar when signed in, and no sidebar signed out', async () => {
+    const followed = [
+      makeChannel({ slug: 'friend', live: true, viewerCount: 12, category: 'games', streamer: { nickname: '친구방송', avatarUrl: null } }),
+      makeChannel({ slug: 'sleeping', live: false, streamer: { nickname: '자는중', avatarUrl: null } }),
+    ];
+    stubApi((url) => jsonResponse({ channels: url === '/api/me/following' ? followed : [] }));
+    const { unmount } = renderApp('/', 'ko', { user: testUser });
+    const sidebar = await screen.findByTestId('followed-sidebar');
+    const item = await within(sidebar).findByTestId('followed-live');
+    expect(item.dataset.slug).toBe('friend');
+    expect(item.getAttribute('href')).toBe('/c/friend');
+    expect(item.textContent).toContain('친구방송');
+    expect(item.textContent).toContain('12명 시청 중');
+    expect(await within(sidebar).findByText('게임')).toBeTruthy();
+    expect(within(sidebar).queryByText('자는중')).toBeNull();
+    unmount();
+
+    renderApp('/');
+    await screen.findByText('지금 방송 중인 채널이 없어요');
+    expect(screen.queryByTestId('followed-sidebar')).toBeNull();
   });
 
   it('shows the empty state when nobody is live', async () => {
@@ -90,6 +117,13 @@ describe('live channel directory', () => {
     await vi.waitFor(() => expect(screen.getAllByTestId('channel-card').map((c) => c.dataset.slug)).toEqual(['gamer']));
     expect(fetch).toHaveBeenCalledWith('/api/channels?live=true&category=games&sort=viewers', expect.anything());
     expect(screen.getByRole('link', { name: /^Games/ }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('answers an unknown category with the not-found page', async () => {
+    stubApi(() => jsonResponse({ channels: [] }));
+    renderApp('/category/no-such-thing');
+    expect((await screen.findByTestId('page-not-found')).textContent).toContain('페이지를 찾을 수 없어요');
+    expect(screen.queryByTestId('category-page')).toBeNull();
   });
 
   it('opens /category/:slug directly with only that category\'s live channels', async () => {

@@ -9,6 +9,8 @@ export const CATEGORIES_REFRESH_MS = 30_000;
 
 export interface Categories {
   categories: Category[];
+  /** True once the list arrived: only then can a slug be known to be unknown. */
+  loaded: boolean;
   /** The category's name in the current language; the slug itself when it is unknown. */
   nameOf(slug: string): string;
 }
@@ -17,10 +19,13 @@ export function useCategories(): Categories {
   const api = useApi();
   const { i18n } = useTranslation();
   const [categories, setCategories] = useState<Category[]>([]);
+  const [loaded, setLoaded] = useState(false);
   usePoller('categories', {
     load: (signal) => api.listCategories(signal),
     onResult: (result) => {
-      if (result.ok) setCategories(result.data.categories);
+      if (!result.ok) return;
+      setCategories(result.data.categories);
+      setLoaded(true);
     },
     nextDelayMs: () => CATEGORIES_REFRESH_MS,
   });
@@ -32,5 +37,5 @@ export function useCategories(): Categories {
     },
     [categories, english],
   );
-  return { categories, nameOf };
+  return { categories, loaded, nameOf };
 }

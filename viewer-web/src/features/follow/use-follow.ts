@@ -32,6 +32,7 @@ export function useFollow(slug: string): UseFollow {
       });
     return () => controller.abort();
     // auth.withToken is stable (a method of the one session); refetch only for a new user or slug.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, slug, userId]);
 
   const toggle = async () => {

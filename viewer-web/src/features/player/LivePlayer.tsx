@@ -1,8 +1,13 @@
-import { useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIVE_BEHIND_SEC } from './hls-config';
 import type { EndReason, PlayerState } from './player-state';
+import { PlayerControls } from './PlayerControls';
+import { useFullscreen } from './use-fullscreen';
 import { useLivePlayer } from './use-live-player';
-import { useMuted } from './use-muted';
+import { useMediaControls } from './use-media-controls';
+import { usePictureInPicture } from './use-pip';
+import { usePlayerKeys } from './use-player-keys';
 import { VolumeIcon } from './VolumeIcon';
 import './player.css';
 
@@ -10,6 +15,12 @@ export interface LivePlayerProps {
   url: string;
   title: string;
   onEnded: (reason: EndReason) => void;
+  /** True when playing stopped for want of data (the publisher may have dropped), false when it plays again. */
+  onStall?: (stalled: boolean) => void;
+  /** Theatre mode is the page's layout: the page owns it and the player only toggles it. */
+  theatre?: { active: boolean; toggle(): void } | undefined;
+  /** The quality menu, placed in the control bar. */
+  quality?: ReactNode;
 }
 
 const OVERLAY_KEY = {
@@ -19,37 +30,79 @@ const OVERLAY_KEY = {
   error: 'player.error',
 } as const satisfies Partial<Record<PlayerState, string>>;
 
-export function LivePlayer({ url, title, onEnded }: LivePlayerProps) {
+export function LivePlayer({ url, title, onEnded, onStall, theatre, quality }: LivePlayerProps) {
   const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const { state, latency } = useLivePlayer(videoRef, url, onEnded);
-  const { muted, toggle } = useMuted(videoRef);
-  const overlay = state === 'playing' ? null : OVERLAY_KEY[state];
+  const { state, latency, stale, seekToLiveEdge } = useLivePlayer(videoRef, url, onEnded);
+  const playedRef = useRef(false);
+  useEffect(() => {
+    if (state === 'playing') playedRef.current = true;
+    if (playedRef.current) onStall?.(stale || state === 'loading' || state === 'buffering' || state === 'recovering');
+  }, [state, stale, onStall]);
+  const media = useMediaControls(videoRef, seekToLiveEdge);
+  const fullscreen = useFullscreen(containerRef, videoRef);
+  const pip = usePictureInPicture(videoRef);
+  usePlayerKeys(containerRef, {
+    togglePlay: media.togglePlay,
+    toggleMute: media.toggleMute,
+    toggleFullscreen: fullscreen.toggle,
+    toggleTheatre: theatre?.toggle,
+    togglePip: pip.toggle,
+    stepVolume: media.stepVolume,
+  });
+  const behind = media.paused || (latency !== null && latency > LIVE_BEHIND_SEC);
+  const goLive = () => {
+    if (media.paused) media.togglePlay();
+    else seekToLiveEdge();
+  };
+  const overlay = state === 'playing' || state === 'buffering' ? null : OVERLAY_KEY[state];
 
   return (
-    <div className="player" data-testid="player" data-state={state} data-latency={latency?.toFixed(2) ?? ''}>
-      <video ref={videoRef} className="player__video" data-testid="player-video" aria-label={title} autoPlay muted playsInline />
+    <div
+      ref={containerRef}
+      className="player"
+      data-testid="player"
+      data-state={state}
+      data-paused={media.paused}
+      data-fullscreen={fullscreen.fullscreen}
+      data-latency={latency?.toFixed(2) ?? ''}
+    >
+      <video
+        ref={videoRef}
+        className="player__video"
+        data-testid="player-video"
+        aria-label={title}
+        autoPlay
+        muted
+        playsInline
+        onDoubleClick={fullscreen.toggle}
+      />
       {overlay && (
         <div className="player__overlay" role="status">
           {state !== 'error' && <span className="player__spinner" aria-hidden="true" />}
           <span>{t(overlay)}</span>
         </div>
       )}
-      <div className="player__bar">
-        <span className="live-badge" data-testid="live-badge">
-          {t('common.live')}
-        </span>
-        {latency !== null && (
-          <span className="player__latency" data-testid="player-latency">
-            {t('player.latency', { value: latency.toFixed(1) })}
-          </span>
-        )}
-        <span className="player__bar-spacer" />
-        <button type="button" className="player__unmute" data-testid="player-mute-toggle" aria-pressed={!muted} onClick={toggle}>
-          <VolumeIcon muted={muted} />
-          {muted ? t('player.unmute') : t('player.mute')}
+      {state === 'buffering' && (
+        <span className="player__spinner player__spinner--small" role="status" aria-label={t('player.buffering')} data-testid="player-buffering" />
+      )}
+      {media.muted && state !== 'error' && (
+        <button type="button" className="player__unmute" data-testid="player-unmute" onClick={media.toggleMute}>
+          <VolumeIcon muted />
+          {t('player.unmute')}
         </button>
-      </div>
+      )}
+      <PlayerControls
+        media={media}
+        latency={latency}
+        behind={behind}
+        onGoLive={goLive}
+        fullscreen={{ active: fullscreen.fullscreen, toggle: fullscreen.toggle }}
+        pip={pip}
+        theatre={theatre}
+        quality={quality}
+      />
     </div>
   );
 }

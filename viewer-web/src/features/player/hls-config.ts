@@ -7,6 +7,9 @@ import type { HlsConfig, LoaderConfig } from 'hls.js';
  */
 export const LIVE_SYNC_SEC = 1.5;
 
+/** Further behind the edge than hls.js lets a playing stream drift (liveMaxLatencyDuration + 1 s): the LIVE badge greys out. */
+export const LIVE_BEHIND_SEC = 4;
+
 function policy(ttfbMs: number, loadMs: number, retries: number): { default: LoaderConfig } {
   const retry = { maxNumRetry: retries, retryDelayMs: 500, maxRetryDelayMs: 2_000, backoff: 'exponential' as const };
   return { default: { maxTimeToFirstByteMs: ttfbMs, maxLoadTimeMs: loadMs, timeoutRetry: retry, errorRetry: retry } };

@@ -86,6 +86,23 @@ describe('live player recovery', () => {
     expect(onEnded).toHaveBeenCalledWith('endlist');
   });
 
+  it('reports a live playlist that stopped growing (a dropped publisher), and when it grows again', () => {
+    const onStale = vi.fn();
+    player.destroy();
+    player = createLivePlayer(video, URL, { onState, onEnded, onStale }, FakeHls as unknown as typeof Hls);
+    const load = (updated: boolean) => hls().emit(FakeHls.Events.LEVEL_LOADED, { details: { live: true, updated } });
+    load(true);
+    load(false);
+    expect(onStale).not.toHaveBeenCalled();
+    load(false);
+    expect(onStale).toHaveBeenLastCalledWith(true);
+    load(false);
+    expect(onStale).toHaveBeenCalledTimes(1);
+    load(true);
+    expect(onStale).toHaveBeenLastCalledWith(false);
+    expect(onEnded).not.toHaveBeenCalled();
+  });
+
   it('ignores non-fatal errors, which hls.js retries itself', () => {
     hls().emit(FakeHls.Events.ERROR, { type: 'networkError', details: 'fragLoadError', fatal: false });
     vi.advanceTimersByTime(10_000);

@@ -1,16 +1,26 @@
 import Hls, { type ErrorData, type LevelLoadedData } from 'hls.js';
-import { LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
+import { LIVE_SYNC_SEC, LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
 import type { EndReason, PlayerState } from './player-state';
 
 export interface LivePlayerCallbacks {
   onState(state: PlayerState): void;
   /** The stream looks over (playlist gone, ENDLIST, errors that retries did not fix): ask the API. */
   onEnded(reason: EndReason): void;
+  /**
+   * The live playlist stopped growing (true) or grows again (false). nginx keeps serving the last
+   * playlist for seconds after a publisher drops, so this is the first sign of a be-right-back.
+   */
+  onStale?(stale: boolean): void;
 }
+
+/** Reloads in a row that found the playlist unchanged before it counts as stale (one miss is normal jitter). */
+const STALE_RELOADS = 2;
 
 export interface LivePlayer {
   /** Seconds behind the playlist's live edge, once known. */
   latency(): number | null;
+  /** Moves playback to where a fresh join would sit behind the live edge (after a pause, or when behind). */
+  seekToLiveEdge(): void;
   destroy(): void;
 }
 
@@ -27,7 +37,7 @@ export function createLivePlayer(
   if (video.canPlayType(HLS_MIME) !== '') return createNativePlayer(video, url, callbacks);
   callbacks.onState('error');
   callbacks.onEnded('unsupported');
-  return { latency: () => null, destroy: () => undefined };
+  return { latency: () => null, seekToLiveEdge: () => undefined, destroy: () => undefined };
 }
 
 /** Starts playback; if the browser refuses sound without a gesture, retries muted. */
@@ -49,6 +59,10 @@ function createNativePlayer(video: HTMLVideoElement, url: string, callbacks: Liv
   autoplay(video);
   return {
     latency: () => null,
+    seekToLiveEdge: () => {
+      const range = video.seekable;
+      if (range.length > 0) video.currentTime = Math.max(range.start(range.length - 1), range.end(range.length - 1) - LIVE_SYNC_SEC);
+    },
     destroy: () => {
       video.removeEventListener('error', onError);
       video.removeEventListener('ended', onEnded);
@@ -64,6 +78,7 @@ class HlsLivePlayer implements LivePlayer {
   private manifestLoaded = false;
   private done = false;
   private networkFailures = 0;
+  private staleReloads = 0;
   private mediaFailures = 0;
   private lastMediaErrorAt = 0;
   private rebuildTimes: number[] = [];
@@ -78,7 +93,8 @@ class HlsLivePlayer implements LivePlayer {
   ) {
     this.videoListeners = [
       ['playing', () => this.setState('playing')],
-      ['waiting', () => this.state === 'playing' && this.setState('loading')],
+      // A stall mid-stream keeps the last frame up with a small spinner; "loading" is for a start.
+      ['waiting', () => this.state === 'playing' && this.setState('buffering')],
       ['ended', () => this.end('endlist')],
     ];
     for (const [name, fn] of this.videoListeners) video.addEventListener(name, fn);
@@ -89,6 +105,11 @@ class HlsLivePlayer implements LivePlayer {
   latency(): number | null {
     const value = this.hls?.latency;
     return this.state === 'playing' && typeof value === 'number' && value > 0 ? value : null;
+  }
+
+  seekToLiveEdge(): void {
+    const position = this.hls?.liveSyncPosition;
+    if (typeof position === 'number' && Number.isFinite(position) && position > 0) this.video.currentTime = position;
   }
 
   destroy(): void {
@@ -110,6 +131,7 @@ class HlsLivePlayer implements LivePlayer {
     });
     hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => {
       this.networkFailures = 0;
+      this.onPlaylistLoaded(data.details.live && !data.details.updated);
       // ENDLIST: play out what is buffered; the video's `ended` event then ends the player.
       if (!data.details.live && this.state !== 'playing') this.end('endlist');
     });
@@ -119,6 +141,13 @@ class HlsLivePlayer implements LivePlayer {
     hls.on(Events.ERROR, (_e, data: ErrorData) => this.onError(data));
     hls.loadSource(this.url);
     hls.attachMedia(this.video);
+  }
+
+  private onPlaylistLoaded(unchanged: boolean): void {
+    const wasStale = this.staleReloads >= STALE_RELOADS;
+    this.staleReloads = unchanged ? this.staleReloads + 1 : 0;
+    const isStale = this.staleReloads >= STALE_RELOADS;
+    if (isStale !== wasStale) this.callbacks.onStale?.(isStale);
   }
 
   private onError(data: ErrorData): void {

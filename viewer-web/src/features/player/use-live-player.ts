@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { createLivePlayer } from './live-player';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { createLivePlayer, type LivePlayer } from './live-player';
 import type { EndReason, PlayerState } from './player-state';
 
 const LATENCY_SAMPLE_MS = 1_000;
@@ -9,10 +9,12 @@ export function useLivePlayer(
   videoRef: RefObject<HTMLVideoElement | null>,
   url: string,
   onEnded: (reason: EndReason) => void,
-): { state: PlayerState; latency: number | null } {
+): { state: PlayerState; latency: number | null; stale: boolean; seekToLiveEdge: () => void } {
   const [state, setState] = useState<PlayerState>('loading');
+  const [stale, setStale] = useState(false);
   const [latency, setLatency] = useState<number | null>(null);
   const onEndedRef = useRef(onEnded);
+  const playerRef = useRef<LivePlayer | null>(null);
 
   useEffect(() => {
     onEndedRef.current = onEnded;
@@ -25,14 +27,18 @@ export function useLivePlayer(
     video.muted = true;
     const player = createLivePlayer(video, url, {
       onState: setState,
+      onStale: setStale,
       onEnded: (reason) => onEndedRef.current(reason),
     });
+    playerRef.current = player;
     const timer = setInterval(() => setLatency(player.latency()), LATENCY_SAMPLE_MS);
     return () => {
       clearInterval(timer);
+      playerRef.current = null;
       player.destroy();
     };
   }, [videoRef, url]);
 
-  return { state, latency };
+  const seekToLiveEdge = useCallback(() => playerRef.current?.seekToLiveEdge(), []);
+  return { state, latency, stale, seekToLiveEdge };
 }

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApi } from '../../lib/api-context';
+import { formatDuration } from '../../lib/format';
+import { useLoad } from './use-load';
+import './replay.css';
+
+/** The channel page's list of past broadcasts (다시보기). */
+export function PastBroadcasts({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const state = useLoad(`videos:${slug}`, (signal) => api.listVideos(slug, signal));
+  if (state.status !== 'ready' || state.data.videos.length === 0) return null;
+  const fmt = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en' : 'ko', { dateStyle: 'medium' });
+  return (
+    <section className="past-broadcasts" data-testid="past-broadcasts">
+      <h2>{t('replay.past')}</h2>
+      <ul className="past-broadcasts__list">
+        {state.data.videos.map((v) => (
+          <li key={v.id}>
+            <Link to={`/v/${v.id}`} data-testid="past-broadcast" data-id={v.id}>
+              {v.thumbnailUrl ? <img className="past-broadcasts__thumb" src={v.thumbnailUrl} alt="" /> : <div className="past-broadcasts__thumb" />}
+              <span>{v.title}</span>
+              <br />
+              <small>
+                {fmt.format(new Date(v.startedAt))} · {formatDuration(v.durationSec)}
+              </small>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
