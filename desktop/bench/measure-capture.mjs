@@ -1,4 +1,4 @@
-/* global document, navigator, AudioContext, MediaStream, MediaRecorder, VideoEncoder, VideoFrame */
+/* global document, AudioContext, MediaStream, MediaRecorder, VideoEncoder, VideoFrame */
 // Measures the renderer → ffmpeg paths for the desktop broadcaster on this machine.
 // Usage: node bench/measure-capture.mjs [width] [height] [fps] [seconds]
 // Runs headless Chromium (fake camera) composing a canvas like the app does, then:

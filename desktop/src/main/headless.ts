@@ -53,3 +53,6 @@ export async function startHeadlessDesktop(opts: HeadlessDesktopOptions) {
     },
   };
 }
+
+/** A running headless desktop, see {@link startHeadlessDesktop}. */
+export type HeadlessDesktop = Awaited<ReturnType<typeof startHeadlessDesktop>>;

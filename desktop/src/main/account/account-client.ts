@@ -1,4 +1,7 @@
-import type { AccountChannel, AccountStatus, AccountUser, CategoryOption, ChannelUpdateArgs } from '@lait/shared';
+import type {
+  AccountChannel, AccountStatus, AccountUser, AuthResponse, CategoryList, CategoryOption, ChannelOwner, ChannelPublic, ChannelUpdateArgs, Me,
+  PublishTokenResponse,
+} from '@lait/shared';
 import { AccountError, fromHttp } from './account-errors.js';
 import { createMemorySessionStore, type SessionStore } from './session-store.js';
 
@@ -19,14 +22,8 @@ export interface AccountClientOptions {
   timeoutMs?: number;
 }
 
-interface ChannelBody {
-  slug: string;
-  title: string;
-  category: string | null;
-  live: boolean;
-  viewerCount: number;
-  liveSince: string | null;
-}
+/** What the app reads of a channel: the public view (GET /api/channels/:slug) and the owner's (GET /api/me) both have it. */
+type ChannelBody = Pick<ChannelPublic | ChannelOwner, 'slug' | 'title' | 'category' | 'live' | 'viewerCount' | 'liveSince'>;
 
 /** Read the refresh cookie out of a response: a value, '' when the server cleared it, or undefined. */
 export function readRefreshCookie(headers: Headers): string | undefined {
@@ -107,7 +104,7 @@ export function createAccountClient(opts: AccountClientOptions) {
   }
 
   function takeAuth(body: unknown) {
-    const b = body as { user: AccountUser; accessToken: string };
+    const b = body as AuthResponse;
     s.accessToken = b.accessToken;
     s.user = { id: b.user.id, nickname: b.user.nickname, email: b.user.email };
   }
@@ -196,18 +193,18 @@ export function createAccountClient(opts: AccountClientOptions) {
     async channel(): Promise<AccountChannel> {
       if (s.slug && s.user) {
         const res = await call('GET', `/api/channels/${encodeURIComponent(s.slug)}`);
-        if (res.status === 200) return toChannel(res.body as ChannelBody);
+        if (res.status === 200) return toChannel(res.body as ChannelPublic);
       }
-      const me = await authed<{ channel: ChannelBody }>('GET', '/api/me');
+      const me = await authed<Me>('GET', '/api/me');
       return toChannel(me.channel);
     },
     async updateChannel(patch: ChannelUpdateArgs): Promise<AccountChannel> {
-      return toChannel(await authed<ChannelBody>('PATCH', '/api/me/channel', patch));
+      return toChannel(await authed<ChannelOwner>('PATCH', '/api/me/channel', patch));
     },
     async categories(): Promise<CategoryOption[]> {
       const res = await call('GET', '/api/categories');
       if (res.status !== 200) throw fromHttp(res.status, res.body);
-      return (res.body as { categories: CategoryOption[] }).categories.map(({ slug, nameKo, nameEn }) => ({ slug, nameKo, nameEn }));
+      return (res.body as CategoryList).categories.map(({ slug, nameKo, nameEn }) => ({ slug, nameKo, nameEn }));
     },
     /**
      * An access token for the chat socket's handshake (main only), refreshed first when it
@@ -222,7 +219,7 @@ export function createAccountClient(opts: AccountClientOptions) {
       return s.accessToken;
     },
     async publishToken(): Promise<PublishCredentials> {
-      const b = await authed<{ token: string; rtmpUrl: string; expiresAt: string }>('POST', '/api/me/channel/publish-token', {});
+      const b = await authed<PublishTokenResponse>('POST', '/api/me/channel/publish-token', {});
       return { rtmpUrl: b.rtmpUrl, streamKey: b.token, expiresAt: Date.parse(b.expiresAt) };
     },
   };

@@ -1,23 +1,10 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../../server/src/app.js';
-import { loadConfig } from '../../../../server/src/config.js';
-import { createTestDatabase, type TestDatabase } from '../../../../server/src/test/databases.js';
-import { FakeIngest } from '../../../../server/src/test/fake-ingest.js';
-import { startKakaoStandin, type KakaoStandin } from '../../../../server/src/test/kakao-standin.js';
+import { buildApp, loadConfig, createTestDatabase, type TestDatabase, FakeIngest, startKakaoStandin, type KakaoStandin } from '@lait/server/testing';
+import { freePort } from '@lait/testkit/ports';
 import { AccountError } from './account-errors.js';
 import { createAccountClient, type AccountClient } from './account-client.js';
 import { createKakaoSignIn, type KakaoSignInOptions } from './kakao-loopback.js';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** The system browser: follows redirects by hand and carries cookies per host, as a browser would. */
 async function browse(start: string): Promise<{ url: string; status: number; body: string }> {
@@ -162,9 +149,11 @@ describe('Kakao sign-in through the system browser and a loopback redirect', () 
   });
 
   it('can be cancelled while it waits', async () => {
-    const { signIn } = setup({ openExternal: () => undefined });
+    let browserOpened: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (browserOpened = resolve));
+    const { signIn } = setup({ openExternal: () => browserOpened() });
     const pending = failure(signIn.signIn());
-    await new Promise((r) => setTimeout(r, 100));
+    await waiting;
     expect(signIn.cancel()).toBe(true);
     expect((await pending).code).toBe('AUTH_SIGNIN_CANCELLED');
     expect(signIn.cancel()).toBe(false);

@@ -106,3 +106,7 @@ export function buildFfmpegArgs(job: FfmpegJob): string[] {
     ...outputArgs(job),
   ];
 }
+
+/** The recording of a reconnected run goes to its own file: `show.mkv`, then `show-part2.mkv`, … */
+export const recordPathFor = (epoch: number, path?: string) =>
+  !path || epoch <= 1 ? path : path.replace(/(\.[^./\\]*)?$/, (ext) => `-part${epoch}${ext}`);

@@ -1,12 +1,4 @@
-import type { ChatMessage } from '@lait/shared';
-
-/** Message ids are decimal strings of up to 20 digits (past 2^53): compared as digit strings. */
-export function compareIds(a: string, b: string): number {
-  const x = a.replace(/^0+(?=\d)/, '');
-  const y = b.replace(/^0+(?=\d)/, '');
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+import { compareIds, type ChatMessage } from '@lait/shared';
 
 /**
  * The newest messages of one channel, in id order, nothing twice. `add` answers only what was

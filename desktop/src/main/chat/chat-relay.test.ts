@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatConnectionStatus, ChatMessage, ChatOpenResult, IpcEvent } from '@lait/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '../../../../server/src/test/tcp-proxy.js';
+import { startTcpProxy, type TcpProxy } from '@lait/server/testing';
 import { createMemorySessionStore } from '../account/session-store.js';
 import { createDesktopCore, type DesktopCore } from '../desktop-core.js';
 import { defaultSettings } from '../settings/settings-store.js';

@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { createAccountClient } from '../account/account-client.js';
 import { createBroadcastEngine } from '../broadcast/broadcast-engine.js';
@@ -50,9 +50,10 @@ describe('web bridge server', () => {
       audio: { bitrateKbps: 64 }, input: { kind: 'stream', container: 'webm' },
     } }));
     // Writes follow the start's answer, as the renderer's do (it writes once it sees `connecting`).
-    for (let i = 0; i < 50 && !inbox.some((m) => (m as { id?: number }).id === 2); i++) await new Promise((r) => setTimeout(r, 20));
+    const answered = (id: number) => inbox.some((m) => (m as { id?: number }).id === id);
+    await vi.waitFor(() => expect(answered(2)).toBe(true));
     ws.send(JSON.stringify({ id: 3, channel: 'broadcast:write', args: { epoch: 1, data: { $bytes: 'GkXfow==' } } }));
-    await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(() => expect(answered(3)).toBe(true));
     expect(inbox).toContainEqual({ id: 1, ack: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }) });
     expect(inbox).toContainEqual({ id: 2, ack: expect.objectContaining({ ok: true }) });
     expect(inbox).toContainEqual({ id: 3, ack: { ok: true, data: { accepted: true, queuedBytes: expect.any(Number) } } });

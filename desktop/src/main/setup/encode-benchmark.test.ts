@@ -19,4 +19,9 @@ describe('automatic setup', () => {
     expect(s.speed).toBeGreaterThan(0.5);
     expect(s.cpuPerSec).toBeGreaterThan(0);
   });
+
+  it('reports speed 0 for an encode that fails, and refuses a missing ffmpeg', async () => {
+    await expect(measureEncode('/bin/false', '360p', 30, 1)).resolves.toMatchObject({ speed: 0, cpuPerSec: 0 });
+    await expect(measureEncode('/nonexistent/ffmpeg', '360p', 30, 1)).rejects.toThrow(/ENOENT/);
+  });
 });

@@ -1,36 +1,44 @@
-import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import ffmpeg from 'fluent-ffmpeg';
 import { OUTPUT_PRESETS, recommendOutput, SETUP_BITRATE_KBPS as BITRATE_KBPS, SETUP_MIN_SPEED as MIN_SPEED, type EncodeSample, type OutputPreset, type SetupResult } from '@lait/shared';
 
-/** Encode `seconds` of a test pattern with libx264 veryfast and time it. */
+/**
+ * Encode `seconds` of a test pattern with libx264 veryfast and time it. A one-shot command with a
+ * beginning and an end, which is what fluent-ffmpeg (unmaintained since 2025) still does well; the
+ * long-lived broadcast process with its stdin and restarts stays on `child_process`.
+ */
 export function measureEncode(ffmpegPath: string, preset: OutputPreset, fps: number, seconds = 2): Promise<EncodeSample> {
   const { width, height } = OUTPUT_PRESETS[preset];
-  const args = [
-    '-hide_banner', '-nostdin', '-nostats', '-benchmark',
-    '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`, '-t', String(seconds),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-    '-b:v', `${BITRATE_KBPS[preset]}k`, '-g', String(fps), '-f', 'null', '-',
-  ];
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => void (stderr = (stderr + d).slice(-4000)));
+  try {
+    // fluent-ffmpeg 2.1 throws from inside child_process on a missing binary instead of emitting 'error'.
+    accessSync(ffmpegPath, constants.X_OK);
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  return new Promise((resolve) => {
+    const zero: EncodeSample = { preset, fps, speed: 0, cpuPerSec: 0 };
     // Bounded: a machine this slow gets speed 0 rather than a hung setup screen.
-    const timer = setTimeout(() => child.kill('SIGKILL'), seconds * 10_000);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      const wall = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0 || signal) return resolve({ preset, fps, speed: 0, cpuPerSec: 0 });
-      // -benchmark prints "bench: utime=0.458s stime=0.046s rtime=0.791s" at exit.
-      const m = /utime=([\d.]+)s stime=([\d.]+)s/.exec(stderr);
-      const cpu = m ? Number(m[1]) + Number(m[2]) : 0;
-      const round = (n: number) => Math.round(n * 100) / 100;
-      resolve({ preset, fps, speed: round(seconds / wall), cpuPerSec: round(cpu / seconds) });
-    });
+    ffmpeg({ timeout: seconds * 10, stdoutLines: 0 })
+      .setFfmpegPath(ffmpegPath)
+      .input(`testsrc2=size=${width}x${height}:rate=${fps}`)
+      .inputOptions(['-hide_banner', '-nostdin', '-nostats', '-benchmark', '-f', 'lavfi'])
+      .outputOptions([
+        '-t', String(seconds), '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
+        '-b:v', `${BITRATE_KBPS[preset]}k`, '-g', String(fps),
+        // As an option, not .format(): fluent-ffmpeg would first run `ffmpeg -formats` to check it.
+        '-f', 'null',
+      ])
+      .output('-')
+      .on('error', () => resolve(zero))
+      .on('end', (_stdout: string | null, stderr: string | null) => {
+        // -benchmark prints "bench: utime=0.458s stime=0.046s rtime=0.791s" at exit: ffmpeg's own
+        // times, without the process start-up around them.
+        const m = /utime=([\d.]+)s stime=([\d.]+)s rtime=([\d.]+)s/.exec(stderr ?? '');
+        if (!m) return resolve(zero);
+        const round = (n: number) => Math.round(n * 100) / 100;
+        resolve({ preset, fps, speed: round(seconds / Math.max(Number(m[3]), 0.001)), cpuPerSec: round((Number(m[1]) + Number(m[2])) / seconds) });
+      })
+      .run();
   });
 }
 

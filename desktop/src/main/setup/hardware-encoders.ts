@@ -17,6 +17,19 @@ const run = (file: string, args: string[], timeout: number) =>
   });
 
 /**
+ * The encoder names in `ffmpeg -encoders` output: the word after the six capability flags
+ * (` V....D h264_nvenc  NVIDIA NVENC H.264 encoder`), not words in a description.
+ */
+export function listedEncoders(stdout: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of stdout.split('\n')) {
+    const name = /^\s*[VAS][A-Z.]{5}\s+(\S+)/.exec(line)?.[1];
+    if (name && name !== '=') names.add(name);
+  }
+  return names;
+}
+
+/**
  * The hardware encoders this ffmpeg has AND this machine can run: builds list encoders whose
  * driver or device is absent (Debian's ffmpeg lists h264_nvenc everywhere), so each listed one
  * must encode a short test clip with the same arguments a broadcast would use.
@@ -24,8 +37,8 @@ const run = (file: string, args: string[], timeout: number) =>
 export async function probeHardwareEncoders(ffmpegPath: string): Promise<HardwareEncoder[]> {
   const listed = await run(ffmpegPath, ['-hide_banner', '-encoders'], 10_000);
   if (!listed.ok) return [];
-  const candidates = (Object.keys(HARDWARE_ENCODER_NAMES) as HardwareEncoder[])
-    .filter((hw) => new RegExp(`\\s${HARDWARE_ENCODER_NAMES[hw]}\\s`).test(listed.stdout));
+  const names = listedEncoders(listed.stdout);
+  const candidates = (Object.keys(HARDWARE_ENCODER_NAMES) as HardwareEncoder[]).filter((hw) => names.has(HARDWARE_ENCODER_NAMES[hw]));
   const working: HardwareEncoder[] = [];
   // One at a time: two trials on one GPU can fail each other.
   for (const hw of candidates) {

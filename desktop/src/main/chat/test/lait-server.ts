@@ -1,23 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { call, connect, until as serverUntil, type ChatClient } from '../../../../../server/src/modules/chat/test/chat-clients.js';
-
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-const SERVER_ENTRY = join(ROOT, 'server/dist/server.js');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { call, connect, until as serverUntil, type ChatClient } from '@lait/server/testing';
+import { startBareServer } from '@lait/testkit/bare-server';
+import { ROOT, SERVER_ENTRY } from '@lait/testkit/paths';
 
 /** The server tests' poll, with a longer default: these tests go through a separate process. */
 export const until = (what: string, fn: () => boolean | Promise<boolean>, timeoutMs = 10_000) => serverUntil(what, fn, timeoutMs);
@@ -31,25 +16,13 @@ export async function startLaitServer() {
     const res = spawnSync('npm', ['run', 'build', '-w', 'server'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
     if (res.status !== 0) throw new Error(`server build failed:\n${res.stdout}${res.stderr}`);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'lait-desktop-chat-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: url, WEB_DIST_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  await until('the server to answer /api/health', async () => {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log.slice(-2000)}`);
-    return fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-  }, 30_000);
+  const server = await startBareServer({});
+  const { url } = server;
   let users = 0;
   return {
     url,
-    port,
-    log: () => log,
+    port: Number(new URL(url).port),
+    log: () => server.log(),
     /** A new account through the real signup: its credentials, token, id and channel slug. */
     async signUp(nickname: string) {
       const email = `u${++users}x${process.pid}@lait.test`;
@@ -61,12 +34,8 @@ export async function startLaitServer() {
       return { email, password, accessToken, id: user.id, slug: me.channel.slug };
     },
     async close() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
+      server.cleanup();
     },
   };
 }

@@ -2,11 +2,11 @@ import { CHAT_MAX_LENGTH } from '@lait/shared';
 import { Fragment, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ChatLine } from './ChatLine';
-import { noticesByAnchor } from './chat-state';
+import { noticesByAnchor, oneLine } from './chat-state';
 import { NoticeLine } from './NoticeLine';
 import type { Bridge } from '../../lib/bridge';
 import { useChat, type ChatFeedback } from './use-chat';
-import { useStickToBottom } from './use-stick-to-bottom';
+import { useStickToBottom } from '@lait/shared/react';
 
 interface Props {
   bridge: Bridge;
@@ -30,7 +30,8 @@ export function ChatPanel({ bridge, selfId }: Props) {
 
   const submit = async () => {
     if (!text.trim() || chat.sending) return;
-    if (await chat.send(text)) setText('');
+    // One line (the server refuses controls), made at send: rewriting the value while an IME composes breaks the syllable.
+    if (await chat.send(oneLine(text))) setText('');
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || isComposing(e)) return;

@@ -1,26 +1,19 @@
 import type { ChatMessage, ChatOpenResult } from '@lait/shared';
 import { describe, expect, it } from 'vitest';
-import { chatReducer, compareIds, initialChatState, mergeMessages, noticesByAnchor } from './chat-state';
+import { chatReducer, initialChatState, noticesByAnchor, oneLine } from './chat-state';
 
 const msg = (id: string, text = `m${id}`): ChatMessage => ({
   id, channel: 'ch', text, nonce: `n${id}`, createdAt: new Date(0).toISOString(), user: { id: 2, nickname: '보는사람', role: 'viewer' },
 });
 const opened = (history: ChatMessage[]): ChatOpenResult => ({
-  channel: 'ch', history, viewerCount: 3, role: 'streamer', settings: { slowModeSec: 0, followersOnlyMin: null, filterMode: 'mask' },
+  channel: 'ch', history, hasMore: false, viewerCount: 3, role: 'streamer', restriction: null, settings: { slowModeSec: 0, followersOnlyMin: null, filterMode: 'mask' },
 });
 
 describe('desktop chat state', () => {
-  it('orders ids past 2^53 as numbers', () => {
-    expect(compareIds('9007199254740993', '9007199254740992')).toBeGreaterThan(0);
-    expect(compareIds('10', '9')).toBeGreaterThan(0);
+  it('keeps a message on one line: line breaks and tabs become spaces (the server refuses controls)', () => {
+    expect(oneLine('이름\t점수\r\n라잇\n100')).toBe('이름 점수 라잇 100');
   });
 
-  it('merges batches by id without doubles and keeps the newest', () => {
-    const a = mergeMessages([], [msg('2'), msg('1')]);
-    expect(a.map((m) => m.id)).toEqual(['1', '2']);
-    expect(mergeMessages(a, [msg('2')])).toBe(a);
-    expect(mergeMessages(a, [msg('3'), msg('4')], 3).map((m) => m.id)).toEqual(['2', '3', '4']);
-  });
 
   it('takes main’s snapshot on open but keeps what arrived after it; deletions and clears apply', () => {
     let s = chatReducer(initialChatState, { type: 'messages', messages: [msg('1'), msg('5')] });
@@ -43,7 +36,7 @@ describe('desktop chat state', () => {
   });
 
   it('keeps a notice in place when the message it followed is deleted', () => {
-    const line = (key: number, afterId: string | null) => ({ key, afterId, nickname: null, notice: { channel: 'ch', code: 'X', message: '' } });
+    const line = (key: number, afterId: string | null) => ({ key, afterId, nickname: null, notice: { channel: 'ch', code: 'USER_BANNED' as const, message: '' } });
     const anchors = noticesByAnchor([msg('1'), msg('3')], [line(1, '2'), line(2, null), line(3, '3')]);
     expect(anchors.get('1')?.map((n) => n.key)).toEqual([1]);
     expect(anchors.get(null)?.map((n) => n.key)).toEqual([2]);

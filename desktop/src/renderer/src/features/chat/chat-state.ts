@@ -1,4 +1,11 @@
-import type { ChatConnectionStatus, ChatMessage, ChatNotice, ChatOpenResult, ChatRole, ChatSettings } from '@lait/shared';
+import {
+  compareIds, mergeMessages, type ChatConnectionStatus, type ChatMessage, type ChatNotice, type ChatOpenResult, type ChatRole, type ChatSettings,
+} from '@lait/shared';
+
+/** Chat messages are one line and the server refuses control characters: typed or pasted line breaks and tabs become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\r?\n|[\t\r]/g, ' ');
+}
 
 /** Messages the panel keeps (main keeps the same number for a re-opened panel). */
 export const CHAT_LIMIT = 200;
@@ -39,22 +46,6 @@ export const initialChatState: ChatState = {
   messages: [], notices: [], connection: { state: 'offline', code: null }, role: null, settings: null, viewerCount: null,
 };
 
-/** Ids are decimal strings of up to 20 digits (past 2^53): compared as digit strings. */
-export function compareIds(a: string, b: string): number {
-  const x = a.replace(/^0+(?=\d)/, '');
-  const y = b.replace(/^0+(?=\d)/, '');
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Merge by id: nothing twice, id order, the newest `limit`; `current` itself when nothing is new. */
-export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[], limit = CHAT_LIMIT): readonly ChatMessage[] {
-  const known = new Set(current.map((m) => m.id));
-  const fresh = incoming.filter((m) => !known.has(m.id) && (known.add(m.id), true));
-  if (fresh.length === 0) return current;
-  return [...current, ...fresh].sort((a, b) => compareIds(a.id, b.id)).slice(-limit);
-}
-
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'opened': {
@@ -63,10 +54,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const held = new Set(history.map((m) => m.id));
       const last = history.at(-1)?.id;
       const newer = last === undefined ? state.messages : state.messages.filter((m) => !held.has(m.id) && compareIds(m.id, last) > 0);
-      return { ...state, messages: mergeMessages(history, newer), role, settings, viewerCount };
+      return { ...state, messages: mergeMessages(history, newer, CHAT_LIMIT), role, settings, viewerCount };
     }
     case 'messages':
-      return { ...state, messages: mergeMessages(state.messages, action.messages) };
+      return { ...state, messages: mergeMessages(state.messages, action.messages, CHAT_LIMIT) };
     case 'deleted': {
       const gone = new Set(action.ids);
       return { ...state, messages: state.messages.filter((m) => !gone.has(m.id)) };
