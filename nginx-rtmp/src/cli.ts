@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startNginx, type StartOptions } from './nginx-process.js';
+import { CLI_ENV } from './env.js';
 
 const USAGE = `Usage: node nginx-rtmp/dist/cli.js --notify-url URL [--secret S] [options]
 
@@ -11,7 +12,10 @@ const USAGE = `Usage: node nginx-rtmp/dist/cli.js --notify-url URL [--secret S] 
   --rtmp-port N        RTMP ingest port (1935)
   --hls-port N         public HLS HTTP port (8080)
   --control-port N     loopback stat/control port (8081)
-  --bind-host H        address for RTMP and HLS (0.0.0.0)
+  --rtmp-bind-host H   address of the RTMP listener (0.0.0.0)
+  --hls-bind-host H    address of the HLS listener (0.0.0.0)
+  --bind-host H        both of the above at once
+  --node-id ID         this node's name in a cluster (ingest-0, ingest-1, …); defaults to $LAIT_NODE_ID
   --work-dir DIR       nginx prefix (${join(tmpdir(), 'lait-nginx-rtmp')})
   --hls-dir DIR        HLS output (<work-dir>/hls)
   --module-path FILE   ngx_rtmp_module.so (discovered)
@@ -34,6 +38,9 @@ function parseCli(argv: string[]): StartOptions {
       'hls-port': { type: 'string', default: '8080' },
       'control-port': { type: 'string', default: '8081' },
       'bind-host': { type: 'string' },
+      'rtmp-bind-host': { type: 'string' },
+      'hls-bind-host': { type: 'string' },
+      'node-id': { type: 'string' },
       'work-dir': { type: 'string', default: join(tmpdir(), 'lait-nginx-rtmp') },
       'hls-dir': { type: 'string' },
       'module-path': { type: 'string' },
@@ -45,7 +52,7 @@ function parseCli(argv: string[]): StartOptions {
     console.log(USAGE);
     process.exit(0);
   }
-  const notifySecret = values.secret ?? process.env.RTMP_NOTIFY_SECRET;
+  const notifySecret = values.secret ?? CLI_ENV.notifySecret;
   if (!values['notify-url']) throw new Error('--notify-url is required');
   if (!notifySecret) throw new Error('--secret or RTMP_NOTIFY_SECRET is required');
   const workDir = resolve(values['work-dir']);
@@ -55,7 +62,9 @@ function parseCli(argv: string[]): StartOptions {
     rtmpPort: toPort('rtmp-port', values['rtmp-port']),
     hlsHttpPort: toPort('hls-port', values['hls-port']),
     controlPort: toPort('control-port', values['control-port']),
-    bindHost: values['bind-host'],
+    rtmpBindHost: values['rtmp-bind-host'] ?? values['bind-host'],
+    hlsBindHost: values['hls-bind-host'] ?? values['bind-host'],
+    nodeId: values['node-id'] ?? CLI_ENV.nodeId,
     workDir,
     hlsDir: resolve(values['hls-dir'] ?? join(workDir, 'hls')),
     modulePath: values['module-path'],

@@ -5,7 +5,8 @@ export type NginxRtmpErrorCode =
   | 'NGINX_CONFIG_INVALID'
   | 'NGINX_PORT_IN_USE'
   | 'NGINX_START_FAILED'
-  | 'NGINX_CONTROL_FAILED';
+  | 'NGINX_CONTROL_FAILED'
+  | 'NGINX_STALE_PROCESS';
 
 export class NginxRtmpError extends Error {
   override readonly name = 'NginxRtmpError';

@@ -9,5 +9,6 @@ export {
   type StartOptions,
 } from './nginx-process.js';
 export { getFreePort } from './ports.js';
+export { deriveRelaySecret } from './relay-secret.js';
 export { renderConfig, type RenderOptions } from './render-config.js';
 export { fetchStat, parseStat, type StatAudio, type StatStream, type StatVideo } from './stat.js';

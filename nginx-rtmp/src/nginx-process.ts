@@ -7,6 +7,7 @@ import { findRtmpModule } from './find-module.js';
 import { createStderrTail, type StderrTail } from './stderr-tail.js';
 import { isPortFree, waitForPorts } from './ports.js';
 import { renderConfig, type RenderOptions } from './render-config.js';
+import { killGroup, killStaleNginx } from './stale-nginx.js';
 import { testConfig } from './test-config.js';
 import { grantWorkerAccess, resolveWorkerAccount } from './worker-user.js';
 
@@ -59,13 +60,25 @@ function localHost(bindHost: string | undefined): string {
   return bindHost.replace(/^\[|\]$/g, '');
 }
 
+function urlHost(bindHost: string | undefined): string {
+  const host = localHost(bindHost);
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Where each listener accepts connections from this machine. */
+function listeners(options: StartOptions): Array<{ host: string; port: number }> {
+  return [
+    { host: localHost(options.rtmpBindHost), port: options.rtmpPort },
+    { host: localHost(options.hlsBindHost), port: options.hlsHttpPort },
+    { host: '127.0.0.1', port: options.controlPort },
+  ];
+}
+
 function buildUrls(options: StartOptions): NginxUrls {
-  const host = localHost(options.bindHost);
-  const shown = host.includes(':') ? `[${host}]` : host;
   const control = `http://127.0.0.1:${options.controlPort}`;
   return {
-    rtmp: `rtmp://${shown}:${options.rtmpPort}/live`,
-    hls: `http://${shown}:${options.hlsHttpPort}/hls`,
+    rtmp: `rtmp://${urlHost(options.rtmpBindHost)}:${options.rtmpPort}/live`,
+    hls: `http://${urlHost(options.hlsBindHost)}:${options.hlsHttpPort}/hls`,
     stat: `${control}/stat`,
     control: `${control}/control`,
   };
@@ -91,13 +104,7 @@ async function prepare(options: StartOptions): Promise<{ nginxPath: string; conf
 }
 
 async function assertPortsFree(options: StartOptions): Promise<void> {
-  const host = localHost(options.bindHost);
-  const ports = [
-    { host, port: options.rtmpPort },
-    { host, port: options.hlsHttpPort },
-    { host: '127.0.0.1', port: options.controlPort },
-  ];
-  for (const { host: h, port } of ports) {
+  for (const { host: h, port } of listeners(options)) {
     if (!(await isPortFree(h, port))) throw new NginxRtmpError('NGINX_PORT_IN_USE', `port ${h}:${port} is already in use`);
   }
 }
@@ -132,13 +139,7 @@ async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
     await waitExit(child, 2000);
   }
   // The master reaps its workers before exiting; sweep the group anyway in case it was killed.
-  if (child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Group already empty.
-    }
-  }
+  if (child.pid !== undefined) await killGroup(child.pid);
 }
 
 interface Running {
@@ -148,7 +149,9 @@ interface Running {
 
 function spawnNginx(nginxPath: string, options: StartOptions, confPath: string, tail: StderrTail): Running {
   // `daemon off; master_process on;` live in the config (so no -g): nginx stays our child.
+  // cwd marks every process of this nginx as belonging to workDir (see findStaleNginx).
   const child = spawn(nginxPath, ['-p', `${options.workDir}/`, '-c', confPath], {
+    cwd: options.workDir,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -156,25 +159,26 @@ function spawnNginx(nginxPath: string, options: StartOptions, confPath: string, 
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => tail.push(chunk));
   child.once('exit', (code, signal) => {
-    if (running.expectedExit) return;
-    options.onUnexpectedExit?.({ type: 'nginx:exited', code, signal, stderrTail: tail.text() });
+    if (running.expectedExit || child.pid === undefined) return;
+    // A master killed with SIGKILL leaves its worker serving and holding the ports: end the
+    // group before reporting, so whoever restarts nginx finds the ports free.
+    void killGroup(child.pid).catch(() => false).then(() => {
+      options.onUnexpectedExit?.({ type: 'nginx:exited', code, signal, stderrTail: tail.text() });
+    });
   });
   return running;
 }
 
 async function launch(options: StartOptions, tail: StderrTail): Promise<Running> {
+  const killed = await killStaleNginx(options.workDir);
+  if (killed.length > 0) tail.push(`lait: killed nginx processes left by an earlier run in this work dir: ${killed.join(', ')}\n`);
   await assertPortsFree(options);
   const { nginxPath, confPath } = await prepare(options);
   const running = spawnNginx(nginxPath, options, confPath, tail);
   let spawnError: Error | null = null;
   running.child.once('error', (error) => (spawnError = error));
-  const host = localHost(options.bindHost);
   const up = await waitForPorts(
-    [
-      { host, port: options.rtmpPort },
-      { host, port: options.hlsHttpPort },
-      { host: '127.0.0.1', port: options.controlPort },
-    ],
+    listeners(options),
     Date.now() + (options.startTimeoutMs ?? 10_000),
     () => spawnError !== null || running.child.exitCode !== null || running.child.signalCode !== null,
   );

@@ -3,10 +3,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropPublisher } from './control.js';
+import { deriveRelaySecret } from './relay-secret.js';
 import { fetchStat } from './stat.js';
 import { createFixture, SECRET } from './test/fixture.js';
 import { readTree } from './test/files.js';
-import { acceptKey } from './test/notify-stub.js';
+import { acceptKey, type NotifyHandler } from './test/notify-stub.js';
+import { startPublisher } from './test/publisher.js';
 import { waitFor } from './test/wait.js';
 
 const KEY = 'sk_live_Zq8V3xKeyMustNotLeak';
@@ -49,6 +51,8 @@ describe('publishing through the live → hls relay', () => {
     expect(live?.audio?.codec).toBe('AAC');
     expect(live?.clientId).toBeTypeOf('number');
     expect(live?.nclients).toBe(2);
+    // A relay on loopback keeps up: nothing dropped (the metrics sum this per stream).
+    expect(live?.droppedFrames).toBe(0);
 
     await publisher.stop();
     const done = await waitFor('publish_done', () => fx.stub.requests.find((r) => r.path === '/internal/rtmp/publish-done'));
@@ -67,6 +71,38 @@ describe('publishing through the live → hls relay', () => {
     expect(files.filter((f) => f.content.includes(KEY)).map((f) => f.path)).toEqual([]);
     expect(fx.stderr.join('\n')).not.toContain(KEY);
     expect(fx.stderr.join('\n')).not.toContain(SECRET);
+  });
+
+  it('lets only the relay secret publish into hls: a direct local publish by playback id is refused', async () => {
+    const relaySecret = deriveRelaySecret(SECRET);
+    const accept = acceptKey(KEY, PLAYBACK_ID);
+    // What the server does: the hls application's on_publish needs ?relay=<secret> in tcUrl.
+    const handler: NotifyHandler = (request) => {
+      if (request.path !== '/internal/rtmp/relay') return accept(request);
+      const tcurl = request.body.get('tcurl') ?? '';
+      return new URL(tcurl).searchParams.get('relay') === relaySecret ? { status: 200 } : { status: 403 };
+    };
+    const fx = await createFixture(handler);
+    const rtmpPort = new URL(fx.nginx.urls.rtmp).port;
+
+    const direct = startPublisher(`rtmp://127.0.0.1:${rtmpPort}/hls/${PLAYBACK_ID}`);
+    const exit = await direct.exited;
+    expect(exit.code).not.toBe(0);
+    expect(exit.code).not.toBeNull();
+    expect(await readdir(fx.nginx.hlsDir)).toEqual([]);
+    const refused = fx.stub.requests.find((r) => r.path === '/internal/rtmp/relay');
+    expect(refused?.body.get('app')).toBe('hls');
+    expect(refused?.body.get('name')).toBe(PLAYBACK_ID);
+
+    fx.publish(KEY);
+    await waitFor('the playlist through the relay', () => existsSync(join(fx.nginx.hlsDir, PLAYBACK_ID, 'index.m3u8')), 15_000);
+    const relayed = fx.stub.requests.filter((r) => r.path === '/internal/rtmp/relay').at(-1);
+    expect(relayed?.query.get('secret')).toBe(SECRET);
+    expect(new URL(relayed?.body.get('tcurl') ?? '').searchParams.get('relay')).toBe(relaySecret);
+    // Nowhere but the notify body: not in the relay's address, the stat page or nginx's log.
+    for (const request of fx.stub.requests) expect(request.body.get('addr') ?? '').not.toContain(relaySecret);
+    expect(await (await fetch(fx.nginx.urls.stat)).text()).not.toContain(relaySecret);
+    expect(fx.stderr.join('\n')).not.toContain(relaySecret);
   });
 
   it('refuses a wrong key: ffmpeg fails and no HLS appears', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { deriveRelaySecret } from './relay-secret.js';
 
 /** Options for {@link renderConfig}. Paths must be absolute. */
 export interface RenderOptions {
@@ -19,8 +20,13 @@ export interface RenderOptions {
   hlsDir: string;
   /** Absolute path of `ngx_rtmp_module.so`. */
   modulePath: string;
-  /** Address for the RTMP and public HLS listeners; the control port is always 127.0.0.1. Default `0.0.0.0`. */
-  bindHost?: string;
+  /**
+   * Address of the public RTMP listener. When it is a specific address other than 127.0.0.1, a
+   * second listener on 127.0.0.1 carries the internal push into `hls`. Default `0.0.0.0`.
+   */
+  rtmpBindHost?: string;
+  /** Address of the public HLS listener. Default `0.0.0.0`. The stat/control port is always 127.0.0.1. */
+  hlsBindHost?: string;
   /** HLS timing; Lait's low-latency defaults are 1 s fragments in a 4 s playlist. */
   hls?: { fragmentSec?: number; playlistSec?: number };
   /**
@@ -28,12 +34,18 @@ export interface RenderOptions {
    * its name. Only for benchmarks against nginx-rtmp defaults, never for Lait itself. Default true.
    */
   notify?: boolean;
+  /**
+   * This node's name in a cluster (`ingest-0`, …): every notify call carries it as `&node=`, so
+   * the server knows which node holds a stream and whose control page to call. Unset: one node.
+   */
+  nodeId?: string;
   /** Unprivileged account for worker processes when the master runs as root, e.g. `nobody nogroup`. */
   workerUser?: { user: string; group: string };
 }
 
 const TEMPLATE = readFileSync(new URL('../nginx.conf.template', import.meta.url), 'utf8');
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '[::]', '::']);
+/** Listeners that already accept the push to 127.0.0.1 (nginx binds `[::]` IPv6-only). */
+const COVERS_LOOPBACK = new Set(['0.0.0.0', '127.0.0.1']);
 
 function assertPort(name: string, value: number): string {
   if (!Number.isInteger(value) || value < 1 || value > 65_535) {
@@ -50,8 +62,8 @@ function assertPath(name: string, value: string): string {
   return value.replace(/\/+$/, '') || '/';
 }
 
-function assertHost(value: string): string {
-  if (!/^(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.-]+)$/.test(value)) throw new Error(`bindHost is not a host name or address: ${value}`);
+function assertHost(name: string, value: string): string {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F.]*:[0-9a-fA-F.]*:[0-9a-fA-F:.]*|[0-9a-zA-Z.-]+)$/.test(value)) throw new Error(`${name} is not a host name or address: ${value}`);
   return value.includes(':') && !value.startsWith('[') ? `[${value}]` : value;
 }
 
@@ -77,6 +89,13 @@ function assertSecret(value: string): string {
   return value;
 }
 
+/** Same rule as the server's RtmpNotifyQuerySchema and the edge's `/hls/<node>/…` route. */
+function renderNodeParam(nodeId: string | undefined): string {
+  if (nodeId === undefined) return '';
+  if (!/^ingest-[0-9]{1,4}$/.test(nodeId)) throw new Error(`nodeId must read ingest-<number>, got ${nodeId}`);
+  return `&node=${nodeId}`;
+}
+
 function assertSeconds(name: string, value: number): string {
   if (!Number.isInteger(value) || value < 1 || value > 600) throw new RangeError(`${name} must be whole seconds in 1..600, got ${value}`);
   return `${value}s`;
@@ -97,10 +116,10 @@ function renderUser(workerUser: RenderOptions['workerUser']): string {
  */
 export function renderConfig(options: RenderOptions): string {
   const rtmpPort = assertPort('rtmpPort', options.rtmpPort);
-  const host = assertHost(options.bindHost ?? '0.0.0.0');
-  const listens = [`        listen ${host}:${rtmpPort};`];
-  // The `live` application pushes to 127.0.0.1, which a specific non-loopback bind would not cover.
-  if (!WILDCARD_HOSTS.has(host)) listens.push(`        listen 127.0.0.1:${rtmpPort};`);
+  const rtmpHost = assertHost('rtmpBindHost', options.rtmpBindHost ?? '0.0.0.0');
+  const listens = [`        listen ${rtmpHost}:${rtmpPort};`];
+  // The `live` application pushes to 127.0.0.1, which another address would not cover.
+  if (!COVERS_LOOPBACK.has(rtmpHost)) listens.push(`        listen 127.0.0.1:${rtmpPort};`);
   const values: Record<string, string> = {
     modulePath: assertPath('modulePath', options.modulePath),
     userDirective: renderUser(options.workerUser),
@@ -108,10 +127,12 @@ export function renderConfig(options: RenderOptions): string {
     hlsDir: assertPath('hlsDir', options.hlsDir),
     rtmpPort,
     rtmpListen: listens.join('\n'),
-    hlsListen: `${host}:${assertPort('hlsHttpPort', options.hlsHttpPort)}`,
+    hlsListen: `${assertHost('hlsBindHost', options.hlsBindHost ?? '0.0.0.0')}:${assertPort('hlsHttpPort', options.hlsHttpPort)}`,
     controlPort: assertPort('controlPort', options.controlPort),
     notifyUrl: normaliseNotifyUrl(options.notifyUrl),
     notifySecret: assertSecret(options.notifySecret),
+    nodeParam: renderNodeParam(options.nodeId),
+    relaySecret: deriveRelaySecret(options.notifySecret),
     notifyOff: options.notify === false ? '# ' : '',
     hlsFragment: assertSeconds('hls.fragmentSec', options.hls?.fragmentSec ?? 1),
     hlsPlaylistLength: assertSeconds('hls.playlistSec', options.hls?.playlistSec ?? 4),

@@ -32,6 +32,8 @@ export interface StatStream {
   audio: StatAudio | null;
   /** Clients attached to the stream, publisher and relays included. */
   nclients: number;
+  /** Frames nginx dropped for this stream's clients (slow readers), summed over its clients. */
+  droppedFrames: number;
 }
 
 function toVideo(meta: XmlElement | undefined): StatVideo | null {
@@ -66,6 +68,7 @@ function toStream(app: string, stream: XmlElement): StatStream {
     video: toVideo(meta),
     audio: toAudio(meta),
     nclients: numberOf(stream, 'nclients'),
+    droppedFrames: children(stream, 'client').reduce((sum, c) => sum + numberOf(c, 'dropped'), 0),
   };
 }
 
