@@ -10,11 +10,11 @@ import { ensureSystem } from './lib/system.mjs';
 import { NPM_ENV, ROOT, build, ensureNodeModules } from './lib/workspace.mjs';
 
 /** In dependency order: a broken foundation shows first. */
-const SUITES = ['shared', 'nginx-rtmp', 'server', 'viewer-web', 'desktop', 'e2e'];
+const SUITES = ['shared', 'nginx-rtmp', 'server', 'deploy', 'viewer-web', 'desktop', 'e2e'];
 
 async function main() {
   const started = Date.now();
-  ensureSystem(['nginx', 'ffmpeg', 'chromium']);
+  ensureSystem(['nginx', 'nginx-stream', 'ffmpeg', 'chromium']);
   await ensureServices();
   ensureNodeModules();
   build(SUITES.map((s) => `./${s}`).filter((s) => existsSync(path.join(ROOT, s, 'package.json'))).map((s) => readName(s)));

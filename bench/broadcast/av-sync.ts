@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VideoEncoder } from '@lait/shared';
-import { startHeadlessDesktop } from '../../desktop/src/main/headless.js';
-import { launchBrowser } from '../../e2e/helpers/browser.js';
-import { FFMPEG } from '../../e2e/helpers/paths.js';
-import { startPlatform } from '../../e2e/helpers/platform.js';
-import { serveRenderer } from '../../e2e/specs/desktop/desktop-harness.js';
+import { startHeadlessDesktop } from '@lait/desktop/headless';
+import { launchBrowser } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { startPlatform } from '@lait/testkit/platform';
+import { serveRenderer } from '@lait/testkit/desktop-renderer';
 import { machine, writeSection } from '../lib/report.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, encoder: { type: 'string', default: 'copy' } } });

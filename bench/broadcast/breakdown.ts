@@ -9,10 +9,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OutputPreset } from '@lait/shared';
-import { startHeadlessDesktop } from '../../desktop/src/main/headless.js';
-import { launchBrowser } from '../../e2e/helpers/browser.js';
-import { FFMPEG } from '../../e2e/helpers/paths.js';
-import { serveRenderer } from '../../e2e/specs/desktop/desktop-harness.js';
+import { startHeadlessDesktop } from '@lait/desktop/headless';
+import { launchBrowser } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { serveRenderer } from '@lait/testkit/desktop-renderer';
 import { cpuMeter, isChromium } from './proc-cpu.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, preset: { type: 'string', default: '720p' } } });

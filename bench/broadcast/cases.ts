@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { OutputPreset, VideoEncoder } from '@lait/shared';
-import { startHeadlessDesktop } from '../../desktop/src/main/headless.js';
-import { launchBrowser } from '../../e2e/helpers/browser.js';
+import { startHeadlessDesktop } from '@lait/desktop/headless';
+import { launchBrowser } from '@lait/testkit/browser';
 import { cpuMeter, isChromium, isFfmpeg } from './proc-cpu.js';
 import { analyseVideo, type StreamAnalysis } from './probe-recording.js';
 

@@ -13,9 +13,9 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VideoEncoder } from '@lait/shared';
-import { FFMPEG } from '../../e2e/helpers/paths.js';
-import { startPlatform } from '../../e2e/helpers/platform.js';
-import { serveRenderer } from '../../e2e/specs/desktop/desktop-harness.js';
+import { FFMPEG } from '@lait/testkit/paths';
+import { startPlatform } from '@lait/testkit/platform';
+import { serveRenderer } from '@lait/testkit/desktop-renderer';
 import { machine, ROOT } from '../lib/report.js';
 import { runAppCase, runPlainCase, type BenchScene, type CaseEnv, type CaseResult } from './cases.js';
 

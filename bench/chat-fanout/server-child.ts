@@ -10,8 +10,8 @@ const [kind, portArg, dataDir] = process.argv.slice(2) as ['lait' | 'plain', str
 const port = Number(portArg);
 
 async function startLait(): Promise<Record<string, unknown>> {
-  const { buildApp } = await import('../../server/src/app.js');
-  const { loadConfig } = await import('../../server/src/config.js');
+  const { buildApp } = await import('@lait/server/testing');
+  const { loadConfig } = await import('@lait/server/testing');
   const config = loadConfig({}, {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -19,6 +19,10 @@ async function startLait(): Promise<Record<string, unknown>> {
     DATABASE_URL: `sqlite:${path.join(dataDir, 'bench.sqlite')}`,
     WEB_DIST_DIR: '',
     JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    // Every receiver connects from 127.0.0.1: lift the per-address chat limits for the load generator.
+    CHAT_SOCKETS_PER_ADDRESS: '100000',
+    CHAT_CONNECTS_PER_ADDRESS_PER_MIN: '1000000',
+    CHAT_READS_PER_ADDRESS_PER_MIN: '1000000',
     ...(process.env['BENCH_REDIS_URL'] ? { REDIS_URL: process.env['BENCH_REDIS_URL'] } : {}),
   });
   const app = await buildApp({ config });

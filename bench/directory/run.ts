@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, waitFor } from '../../e2e/helpers/ports.js';
+import { freePort, waitFor } from '@lait/testkit/ports';
 import { machine, ROOT, writeSection } from '../lib/report.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' } } });

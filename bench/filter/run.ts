@@ -7,7 +7,7 @@ import { AhoCorasick } from '@monyone/aho-corasick';
 import BadWordsKo from 'badwords-ko';
 import FastScanner from 'fastscan';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { compileList, createFilter, loadDefaultLists, type WordEntry } from '../../server/src/modules/chat/filter/index.js';
+import { compileList, createFilter, loadDefaultLists, type WordEntry } from '@lait/server/chat-filter';
 import { createMessages, createPadding } from './workload.js';
 
 const PATTERNS = 5000;

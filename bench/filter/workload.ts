@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-const TESTSET = new URL('../../server/src/modules/chat/filter/testset/', import.meta.url);
+/** The filter's committed test set, beside its sources in the server package. */
+const TESTSET = new URL('./testset/', import.meta.resolve('@lait/server/chat-filter'));
 
 /** Small deterministic PRNG (mulberry32) so every run measures the same messages. */
 export function createRandom(seed: number): () => number {

@@ -11,6 +11,8 @@ function hasRtmpModule() {
 /** What each need is checked by, and the Debian packages that provide it. */
 const NEEDS = {
   nginx: { present: () => has('nginx') && hasRtmpModule(), packages: ['nginx', 'libnginx-mod-rtmp'] },
+  // TCP balancing of RTMP for `npm run cluster`.
+  'nginx-stream': { present: () => RTMP_MODULE_DIRS.some((d) => existsSync(`${d}/ngx_stream_module.so`)), packages: ['libnginx-mod-stream'] },
   ffmpeg: { present: () => has('ffmpeg'), packages: ['ffmpeg'] },
   chromium: { present: () => existsSync('/usr/bin/chromium'), packages: ['chromium', 'fonts-noto-cjk'] },
   mariadb: { present: () => existsSync('/usr/sbin/mariadbd') || has('mysqld'), packages: ['mariadb-server'] },

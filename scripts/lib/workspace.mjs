@@ -15,7 +15,8 @@ export function ensureNodeModules() {
   const lock = path.join(ROOT, 'package-lock.json');
   if (existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   say('Installing npm packages (npm install)…');
-  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, env: NPM_ENV });
+  // --include=dev: the build needs TypeScript, Vite and turbo even when NODE_ENV=production (npm would omit them).
+  run('npm', ['install', '--include=dev', '--no-audit', '--no-fund'], { cwd: ROOT, env: NPM_ENV });
 }
 
 /** Builds the given workspaces (and what they depend on) through turbo. */

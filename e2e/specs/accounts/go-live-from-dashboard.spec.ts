@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { publish, type Publisher } from '../../helpers/publisher.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { publish, type Publisher } from '@lait/testkit/publisher';
 
 describe('a streamer signs up and goes live from the dashboard; a logged-out viewer watches', () => {
   let p: Platform;
@@ -38,10 +38,18 @@ describe('a streamer signs up and goes live from the dashboard; a logged-out vie
     await page.getByTestId('stream-key-rotate').click();
     const key = (await page.getByTestId('stream-key-value').inputValue()).trim();
     expect(key).toMatch(/^live_/);
+    // Masked on screen until the streamer asks (screen sharing), yet copyable as it is.
+    expect(await page.getByTestId('stream-key-value').getAttribute('type')).toBe('password');
 
     pub = publish(p.urls.rtmp, key, { durationSec: 120 });
     await page.locator('[data-testid="live-status"][data-live="true"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('stream-health').waitFor({ timeout: 30_000 });
+    // The "you're live" moment, and the stream manager: the preview plays beside the chat.
+    expect(await page.getByTestId('live-share-url').inputValue()).toMatch(/\/c\/[a-z0-9_-]+$/);
+    const manager = page.getByTestId('stream-manager');
+    await manager.getByTestId('chat-panel').waitFor({ timeout: 15_000 });
+    const preview = manager.getByTestId('player-video');
+    await waitFor('the dashboard preview to play', async () => ((await preview.evaluate((v: HTMLVideoElement) => v.currentTime)) > 0.5 ? true : null), 30_000);
 
     const me = await page.evaluate(async () => {
       const r = await fetch('/api/auth/refresh', { method: 'POST' });
@@ -71,8 +79,8 @@ describe('a streamer signs up and goes live from the dashboard; a logged-out vie
       const t = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
       return t > 0.2 ? t : null;
     }, 30_000);
-    await watch.waitForTimeout(4000);
-    expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(t0 + 3);
+    // Plays on at about real time: 3 s of video within 5 s.
+    await waitFor('3 s more playback', async () => (await video.evaluate((v: HTMLVideoElement) => v.currentTime)) > t0 + 3, 5_000, 100);
     expect(await watch.getByTestId('nav-login').isVisible()).toBe(true);
   });
 });

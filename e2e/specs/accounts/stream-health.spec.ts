@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { publish, type Publisher } from '../../helpers/publisher.js';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { publish, type Publisher } from '@lait/testkit/publisher';
 
 interface Health { bitrateKbps: number; fps: number | null; width: number | null; height: number | null; keyframeIntervalSec: number | null; warnings: string[] }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
 
 interface SignedUp {
   user: { id: number; nickname: string };
@@ -68,7 +68,9 @@ describe('two browsers chat on a channel page', () => {
     });
     await b.keyboard.press('Enter');
     expect(await b.evaluate(() => (window as unknown as { enterWhileComposing?: boolean }).enterWhileComposing)).toBe(true);
-    await b.waitForTimeout(800);
+    // The Enter is handled once the page has painted after it: a send would show its pending line by
+    // then. Anything sent would also reach both lists before the reply below (checked there: 2 lines).
+    await b.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await b.getByTestId('chat-pending').count()).toBe(0);
     expect(await b.getByTestId('chat-message').count()).toBe(0);
     expect(await a.getByTestId('chat-message').count()).toBe(0);

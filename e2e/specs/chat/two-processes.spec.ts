@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ChatMessage } from '@lait/shared';
-import { startBareServer, type BareServer } from '../../helpers/bare-server.js';
-import { waitFor } from '../../helpers/ports.js';
+import { startBareServer, type BareServer } from '@lait/testkit/bare-server';
+import { waitFor } from '@lait/testkit/ports';
 
 const MYSQL = process.env['LAIT_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const REDIS = process.env['LAIT_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';

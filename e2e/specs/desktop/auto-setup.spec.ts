@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { FFMPEG } from '../../helpers/paths.js';
-import { openRenderer, serveRenderer, startDesktop } from './desktop-harness.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { startDesktop } from '../../helpers/desktop.js';
 
 /**
  * Automatic setup measures the encoder that will actually be used and applies what it found:

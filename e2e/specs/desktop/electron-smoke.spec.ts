@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../helpers/paths.js';
-import { ensureRendererBuild } from './desktop-harness.js';
+import { ROOT } from '@lait/testkit/paths';
+import { ensureRendererBuild } from '@lait/testkit/desktop-renderer';
 
 /** The Electron binary, or why there is none (it is not downloaded with ELECTRON_SKIP_BINARY_DOWNLOAD=1). */
 function findElectron(): { bin: string } | { reason: string } {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { FFMPEG } from '../../helpers/paths.js';
-import { freePort } from '../../helpers/ports.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { openRenderer, serveRenderer, signUp, startDesktop } from './desktop-harness.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { freePort } from '@lait/testkit/ports';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { signUp } from '@lait/testkit/accounts';
+import { startDesktop } from '../../helpers/desktop.js';
 
 const SMALL = { preset: '360p', videoBitrateKbps: 600, locale: 'ko' } as const;
 

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { FFMPEG } from '../../helpers/paths.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { openRenderer, playbackGain, serveRenderer, signUp, startDesktop } from './desktop-harness.js';
+import { launchBrowser, type Browser, playbackGain } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { signUp } from '@lait/testkit/accounts';
+import { startDesktop } from '../../helpers/desktop.js';
 
 /**
  * The built renderer in headless Chromium (fake camera, microphone and screen) drives the real
@@ -74,8 +76,9 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     await expect.poll(micLevel, { timeout: 10_000, interval: 50 }).toBeGreaterThan(0.01);
     expect(await windowMax(), 'mic meter while unmuted').toBeGreaterThan(0.01);
     await page.getByTestId('mixer-mic-mute').click();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await windowMax(), 'mic meter while muted').toBeLessThan(0.001);
+    // Mute ramps the gain down (15 ms time constant): a single quiet sample may fall between two
+    // beeps while the ramp is still audible, so wait for a whole window to stay silent.
+    await expect.poll(windowMax, { timeout: 10_000, interval: 0, message: 'mic meter while muted' }).toBeLessThan(0.001);
     await page.getByTestId('mixer-mic-mute').click();
 
     await page.getByTestId('go-live').click();
@@ -88,24 +91,27 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     expect(await playbackGain(watch, 6000), 'channel page plays ≥ 3 s in 6 s').toBeGreaterThanOrEqual(3);
     // Switching scene while live changes the picture, not the stream: same ffmpeg run, still playing.
     const epochLive = desktop.core.engine.status().epoch;
-    await page.getByTestId('scene-screen').check();
-    await new Promise((r) => setTimeout(r, 1500));
-    await page.getByTestId('scene-camera').check();
-    await new Promise((r) => setTimeout(r, 1500));
-    await page.getByTestId('scene-pip').check();
+    // Each scene stays until ffmpeg has reported another second of frames (15 fps) sent in it.
+    const frame = () => desktop.core.engine.status().health?.frame ?? 0;
+    for (const scene of ['scene-screen', 'scene-camera', 'scene-pip']) {
+      await page.getByTestId(scene).check();
+      const from = frame();
+      await expect.poll(frame, { timeout: 10_000, interval: 100 }).toBeGreaterThan(from + 15);
+    }
     expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochLive });
     expect(await playbackGain(watch, 6000), 'still plays after scene switches').toBeGreaterThanOrEqual(3);
     // Preview off (saves CPU): the preview stops moving, the stream does not.
     const shot = () => page.getByTestId('preview').screenshot();
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Whether the preview changes over 800 ms: a window of observation, not a wait for something.
     const moving = async () => {
       const a = await shot();
-      await pause(800);
+      await new Promise((r) => setTimeout(r, 800));
       return !a.equals(await shot());
     };
-    expect(await moving(), 'preview moves').toBe(true);
+    await expect.poll(moving, { timeout: 10_000, message: 'preview moves' }).toBe(true);
     await page.getByTestId('preview-toggle').uncheck();
-    await pause(300);
+    // The toggle reaches the worker asynchronously: once two shots agree, it has stopped drawing.
+    await expect.poll(moving, { timeout: 10_000, message: 'preview stops' }).toBe(false);
     expect(await moving(), 'preview off stays still').toBe(false);
     expect(await playbackGain(watch, 6000), 'plays with the preview off').toBeGreaterThanOrEqual(3);
     await page.getByTestId('preview-toggle').check();

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKakaoStandin, type KakaoStandin } from '../../../server/src/test/kakao-standin.js';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { openRenderer, serveRenderer, startDesktop } from './desktop-harness.js';
+import { startKakaoStandin, type KakaoStandin } from '@lait/server/testing';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { startDesktop } from '../../helpers/desktop.js';
 
 /**
  * Kakao sign-in from the desktop app (RFC 8252): the app's "system browser" is a second Chromium

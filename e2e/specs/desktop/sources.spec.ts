@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourcesListArgs } from '@lait/shared';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { FFMPEG } from '../../helpers/paths.js';
-import { openRenderer, serveRenderer, startDesktop } from './desktop-harness.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { FFMPEG } from '@lait/testkit/paths';
+import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { startDesktop } from '../../helpers/desktop.js';
 
 /** A 2×2 PNG (what desktopCapturer's thumbnail.toDataURL() returns, only smaller). */
 const THUMB = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Browser } from '../../helpers/browser.js';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { publish, type Publisher } from '../../helpers/publisher.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { publish, type Publisher } from '@lait/testkit/publisher';
 
 describe('a viewer watches a live channel in the browser', () => {
   let p: Platform;

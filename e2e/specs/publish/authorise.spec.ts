@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { exitWithin, publish, type Publisher } from '../../helpers/publisher.js';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { exitWithin, publish, type Publisher } from '@lait/testkit/publisher';
 
 interface Credentials { slug: string; playbackId: string; streamKey: string; rtmpUrl: string; watchUrl: string }
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { publish, type Publisher } from '../../helpers/publisher.js';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { publish, type Publisher } from '@lait/testkit/publisher';
 
 describe('the platform on MariaDB and Redis', () => {
   let p: Platform;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../helpers/platform.js';
-import { waitFor } from '../../helpers/ports.js';
-import { exitWithin, publish, type Publisher } from '../../helpers/publisher.js';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { exitWithin, publish, type Publisher } from '@lait/testkit/publisher';
 
 describe('when the server is down', () => {
   let p: Platform;

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../../helpers/axe.js';
+import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
+import { waitFor } from '@lait/testkit/ports';
+import { publish, type Publisher } from '@lait/testkit/publisher';
+
+/** axe-core on the pages a newcomer meets first: no serious or critical WCAG A/AA violation. */
+describe('accessibility of the home, channel, sign-up and dashboard pages', () => {
+  let p: Platform;
+  let browser: Browser;
+  let pub: Publisher | undefined;
+  let slug = '';
+  const email = 'a11y@lait.test';
+  const password = 'good-stream-2026';
+
+  beforeAll(async () => {
+    p = await startPlatform();
+    browser = await launchBrowser();
+    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, nickname: '접근성검사' }),
+    });
+    const { accessToken } = (await signup.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    slug = ((await (await fetch(`${p.urls.site}/api/me`, { headers: auth })).json()) as { channel: { slug: string } }).channel.slug;
+    const key = (await (await fetch(`${p.urls.site}/api/me/channel/stream-key`, { method: 'POST', headers: auth, body: '{}' })).json()) as { streamKey: string };
+    pub = publish(p.urls.rtmp, key.streamKey, { durationSec: 180 });
+    await waitFor('the channel to be live', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 30_000);
+  });
+  afterAll(async () => {
+    await pub?.stop();
+    await browser?.close();
+    await p?.stop();
+  });
+
+  it('reports no serious or critical violation on each page, signed out and signed in', async () => {
+    const page = await browser.context.newPage();
+    const scan = async (path: string, ready: string) => {
+      await page.goto(`${p.urls.site}${path}`);
+      await page.locator(ready).first().waitFor({ timeout: 20_000 });
+      // axe reads colours off the rendered page: a control bar fading out (the player starts
+      // paused, then plays) would be scanned at half opacity. Scan once no transition runs.
+      await page.waitForFunction(() => !document.getAnimations().some((a) => a instanceof CSSTransition), null, { timeout: 10_000 });
+      expect(await seriousViolations(page), path).toEqual([]);
+    };
+    await scan('/', '[data-testid="channel-card"]');
+    await scan(`/c/${slug}`, '[data-testid="player-video"]');
+    await scan('/signup', '[data-testid="signup-submit"]');
+
+    await page.goto(`${p.urls.site}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-user').waitFor({ timeout: 15_000 });
+    await scan('/dashboard', '[data-testid="dashboard"]');
+    await scan(`/c/${slug}`, '[data-testid="chat-panel"]');
+  });
+});
