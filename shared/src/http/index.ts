@@ -7,3 +7,4 @@ export * from './me.js';
 export * from './videos.js';
 export * from './clips.js';
 export * from './stream-quality.js';
+export * from './ladder.js';
