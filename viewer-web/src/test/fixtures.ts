@@ -28,10 +28,10 @@ export function jsonResponse(body: unknown, status = 200): Response {
 }
 
 /** Replaces the global fetch with `answer` (called with the request path) and returns the mock. */
-export function stubFetch(answer: (url: string) => Response | Promise<Response>) {
-  const mock = vi.fn((input: string | URL | Request, _init?: RequestInit) => {
+export function stubFetch(answer: (url: string, method: string) => Response | Promise<Response>) {
+  const mock = vi.fn((input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return Promise.resolve(answer(url));
+    return Promise.resolve(answer(url, (init?.method ?? 'GET').toUpperCase()));
   });
   vi.stubGlobal('fetch', mock);
   return mock;
@@ -44,7 +44,8 @@ export const testCategories: Category[] = [
 
 /** Answers /api/categories with {@link testCategories}, the dashboard's moderation lists empty, and everything else with `answer`. */
 export function stubApi(answer: (url: string) => Response | Promise<Response>) {
-  return stubFetch((url) => {
+  return stubFetch((url, method) => {
+    if (method !== 'GET') return answer(url);
     if (url === '/api/categories') return jsonResponse({ categories: testCategories });
     // Past broadcasts under a channel page: none unless a test answers them itself.
     if (/^\/api\/channels\/[^/]+\/videos/.test(url)) return jsonResponse({ videos: [] });

@@ -103,7 +103,7 @@ function ChannelView({ slug }: { slug: string }) {
         </p>
       )}
       <ChannelInfo channel={chatViewers === null ? channel : { ...channel, viewerCount: chatViewers }} />
-      <PastBroadcasts slug={slug} />
+      <PastBroadcasts slug={slug} generation={channel.status} />
       <Suspense fallback={<aside className="chat-panel chat-panel--loading" aria-busy="true" />}>
         <ChatPanel slug={slug} onViewerCount={setChatViewers} />
       </Suspense>

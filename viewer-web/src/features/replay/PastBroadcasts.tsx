@@ -5,11 +5,14 @@ import { formatDuration } from '../../lib/format';
 import { useLoad } from './use-load';
 import './replay.css';
 
-/** The channel page's list of past broadcasts (다시보기). */
-export function PastBroadcasts({ slug }: { slug: string }) {
+/**
+ * The channel page's list of past broadcasts (다시보기). Loaded again when `generation` changes: the
+ * channel page passes its live state, so a broadcast that just ended appears without a reload.
+ */
+export function PastBroadcasts({ slug, generation }: { slug: string; generation?: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const state = useLoad(`videos:${slug}`, (signal) => api.listVideos(slug, signal));
+  const state = useLoad(`videos:${slug}:${generation ?? ''}`, (signal) => api.listVideos(slug, signal));
   if (state.status !== 'ready' || state.data.videos.length === 0) return null;
   const fmt = new Intl.DateTimeFormat(i18n.resolvedLanguage === 'en' ? 'en' : 'ko', { dateStyle: 'medium' });
   return (
