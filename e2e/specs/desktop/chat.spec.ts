@@ -96,8 +96,16 @@ describe('desktop broadcaster: live panel chat', () => {
     expect(await line(watch, '반가워').count(), 'nothing went out while 요 was composing').toBe(1);
 
     // Ban from the app's menu on the viewer's line: their recent lines go, and their page cannot chat.
+    // The menu offers time-outs of 1 min to 24 h, and a ban asks first: cancelling bans no one.
+    await hello.getByTestId('chat-menu-button').click();
+    for (const seconds of [60, 600, 3600, 86400]) expect(await app.getByTestId(`chat-timeout-${seconds}`).isVisible()).toBe(true);
+    await app.getByTestId('chat-ban').click();
+    await app.getByTestId('chat-ban-cancel').click();
+    expect(await app.getByTestId('chat-done').count()).toBe(0);
+    expect(await line(app, '안녕하세요 👋').count()).toBe(1);
     await hello.getByTestId('chat-menu-button').click();
     await app.getByTestId('chat-ban').click();
+    await app.getByTestId('chat-ban-confirm').click();
     await app.getByTestId('chat-done').waitFor({ timeout: 10_000 });
     await expect.poll(() => line(app, '안녕하세요 👋').count(), { timeout: 10_000 }).toBe(0);
     // The server's notice shows in the app's chat, in Korean, naming who was banned.

@@ -108,6 +108,7 @@ describe('desktop broadcaster: clear messages when going live fails', () => {
     expect(err.text).toContain('방송 서버(RTMP)에 연결할 수 없어요');
     await page.getByTestId('retry').waitFor({ timeout: 10_000 });
     await page.getByTestId('stop').click();
+    await page.getByTestId('stop-confirm').click();
     await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 10_000 });
   });
 });

@@ -142,7 +142,14 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     await waitFor('the channel to be live again', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 20_000);
     expect(await playbackGain(watch, 6000, 45_000), 'channel page plays again ≥ 3 s in 6 s').toBeGreaterThanOrEqual(3);
 
+    // "방송 종료" asks first: keeping the stream keeps the same ffmpeg run live.
+    const epochAtStop = desktop.core.engine.status().epoch;
     await page.getByTestId('stop').click();
+    await page.getByTestId('stop-cancel').click();
+    expect(await page.getByTestId('stop').isVisible()).toBe(true);
+    expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochAtStop });
+    await page.getByTestId('stop').click();
+    await page.getByTestId('stop-confirm').click();
     await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 10_000 });
     const files = readdirSync(desktop.recordDir).map((f) => path.join(desktop.recordDir, f));
     expect(files.length).toBeGreaterThanOrEqual(1);

@@ -81,8 +81,11 @@ function Feedback({ feedback }: { feedback: ChatFeedback }) {
   const { t, errorText } = useI18n();
   if (feedback.kind === 'masked') return <p className="muted" data-testid="chat-masked">{t('chat.masked', { text: feedback.text })}</p>;
   if (feedback.kind === 'done') {
-    const key = feedback.action === 'delete' ? 'chat.didDelete' : feedback.action === 'timeout' ? 'chat.didTimeout' : 'chat.didBan';
-    return <p className="muted" data-testid="chat-done">{t(key, { nickname: feedback.nickname })}</p>;
+    const { action, nickname } = feedback;
+    const text = action.kind === 'delete' ? t('chat.didDelete', { nickname })
+      : action.kind === 'timeout' ? t('chat.didTimeout', { nickname, duration: t(`chat.timeout.${action.seconds}`) })
+        : t('chat.didBan', { nickname });
+    return <p className="muted" data-testid="chat-done">{text}</p>;
   }
   const { code, message, retryAfterSec } = feedback.error;
   return (

@@ -8,10 +8,14 @@ import { chatReducer, initialChatState } from './chat-state';
 export type ChatFeedback =
   | { kind: 'error'; error: UiError & { retryAfterSec?: number } }
   | { kind: 'masked'; text: string }
-  | { kind: 'done'; action: 'delete' | 'timeout' | 'ban'; nickname: string };
+  | { kind: 'done'; action: ModerationAction; nickname: string };
 
-/** A streamer's time-out from the message menu. */
-export const TIMEOUT_SEC = 600;
+/** The time-outs the message menu offers, in seconds: 1 min, 10 min, 1 h, 24 h. */
+export const TIMEOUT_CHOICES = [60, 600, 3600, 86400] as const;
+export type TimeoutChoice = (typeof TIMEOUT_CHOICES)[number];
+
+/** What the streamer does from a message's menu. */
+export type ModerationAction = { kind: 'delete' } | { kind: 'timeout'; seconds: TimeoutChoice } | { kind: 'ban' };
 
 /**
  * The streamer's own channel chat through main's relay: opens when signed in, follows the relay's
@@ -74,12 +78,12 @@ export function useChat(bridge: Bridge, signedIn: boolean) {
     return true;
   }, [bridge, report]);
 
-  const moderate = useCallback(async (action: 'delete' | 'timeout' | 'ban', target: { messageId: string; userId: number; nickname: string }) => {
+  const moderate = useCallback(async (action: ModerationAction, target: { messageId: string; userId: number; nickname: string }) => {
     setFeedback(null);
-    const ack = action === 'delete'
+    const ack = action.kind === 'delete'
       ? await bridge.chat.delete({ messageId: target.messageId })
-      : action === 'timeout'
-        ? await bridge.chat.timeout({ userId: target.userId, seconds: TIMEOUT_SEC })
+      : action.kind === 'timeout'
+        ? await bridge.chat.timeout({ userId: target.userId, seconds: action.seconds })
         : await bridge.chat.ban({ userId: target.userId });
     if (report(ack)) setFeedback({ kind: 'done', action, nickname: target.nickname });
   }, [bridge, report]);

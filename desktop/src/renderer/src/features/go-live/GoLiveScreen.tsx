@@ -40,6 +40,8 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const [display, setDisplay] = useState<MediaStream | null>(null);
   const [scene, setScene] = useState<Scene>({ kind: 'pip', corner: 'br', pipSize: 0.25 });
   const [streamKey, setStreamKey] = useState('');
+  /** "방송 종료" asks once before it ends the broadcast (a stray click must not end a stream). */
+  const [confirmStop, setConfirmStop] = useState(false);
   const hardware = useHardwareEncoders(bridge);
   const { width, height } = outputSize(settings);
   const [preview, setPreview] = useState(true);
@@ -73,9 +75,19 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
         <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
         <div className="actions">
           {busy ? (
-            <button type="button" className="stop" data-testid="stop" onClick={() => void broadcast.stop()} disabled={broadcast.status.state === 'stopping'}>
-              {t('live.stop')}
-            </button>
+            confirmStop && broadcast.status.state !== 'stopping' ? (
+              <span className="stop-confirm" role="alertdialog" aria-label={t('live.stopConfirm')}>
+                <span>{t('live.stopConfirm')}</span>
+                <button type="button" className="stop" data-testid="stop-confirm" onClick={() => { setConfirmStop(false); void broadcast.stop(); }}>
+                  {t('live.stop')}
+                </button>
+                <button type="button" data-testid="stop-cancel" onClick={() => setConfirmStop(false)}>{t('live.keepLive')}</button>
+              </span>
+            ) : (
+              <button type="button" className="stop" data-testid="stop" onClick={() => setConfirmStop(true)} disabled={broadcast.status.state === 'stopping'}>
+                {t('live.stop')}
+              </button>
+            )
           ) : (
             <button type="button" className="go" data-testid="go-live" onClick={goLive} disabled={!canGoLive}>
               {t('live.go')}
