@@ -60,25 +60,25 @@ describe('account client', () => {
     expect(await client.login('a@lait.test', 'right-password')).toEqual({
       signedIn: true, serverUrl: srv.url, user: { id: 7, nickname: '라잇', email: 'a@lait.test' },
     });
-    expect(await store.load()).toBe('r1');
+    expect(await store.load(srv.url)).toBe('r1');
     srv.state.access = 'rotated-elsewhere';
     const ch = await client.channel();
     expect(ch).toMatchObject({ slug: 'lait-ch', viewerCount: 3, watchUrl: `${srv.url}/c/lait-ch` });
     expect(srv.state.refreshCalls).toBe(1);
-    expect(await store.load()).toBe('r2');
+    expect(await store.load(srv.url)).toBe('r2');
     // Once the slug is known the public endpoint is polled.
     expect((await client.channel()).viewerCount).toBe(5);
     const token = await client.publishToken();
     expect(token.streamKey).toBe(`pt_${srv.state.access}`);
     expect(await client.logout()).toMatchObject({ signedIn: false });
-    expect(await store.load()).toBeNull();
+    expect(await store.load(srv.url)).toBeNull();
   });
 
   it('restores a session from a stored refresh token', async () => {
     const srv = await fakeServer();
     close = srv.close;
     const store = createMemorySessionStore();
-    await store.save('r1');
+    await store.save(srv.url, 'r1');
     const client = createAccountClient({ serverUrl: srv.url, store });
     expect((await client.restore()).signedIn).toBe(true);
   });
@@ -93,15 +93,23 @@ describe('account client', () => {
     await expect(dead.login('a@lait.test', 'x')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 
-  it('drops the session instead of sending it to a new server URL', async () => {
+  it('keeps one session per server URL: never sent to another server, back when the app points back', async () => {
     const srv = await fakeServer();
-    close = srv.close;
+    const other = await fakeServer();
+    close = async () => {
+      await srv.close();
+      await other.close();
+    };
     const store = createMemorySessionStore();
     const client = createAccountClient({ serverUrl: srv.url, store });
     await client.login('a@lait.test', 'right-password');
-    await client.setServerUrl('http://127.0.0.1:2');
-    expect(client.status()).toMatchObject({ signedIn: false, serverUrl: 'http://127.0.0.1:2' });
-    expect(await store.load()).toBeNull();
+    await client.setServerUrl(other.url);
+    expect(client.status()).toMatchObject({ signedIn: false, serverUrl: other.url });
+    expect(other.state.seenCookies.filter((c) => c.includes('lait_rt'))).toEqual([]);
+    expect(await store.load(srv.url)).toBe('r1');
+    expect(await store.load(other.url)).toBeNull();
+    await client.setServerUrl(`${srv.url}/`);
+    expect(client.status()).toMatchObject({ signedIn: true, serverUrl: srv.url });
   });
 });
 

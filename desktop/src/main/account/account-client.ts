@@ -94,7 +94,7 @@ export function createAccountClient(opts: AccountClientOptions) {
 
   async function setRefresh(token: string | null) {
     s.refreshToken = token;
-    await (token ? store.save(token) : store.clear());
+    await (token ? store.save(s.serverUrl, token) : store.clear(s.serverUrl));
   }
 
   function signedOutLocally() {
@@ -146,7 +146,7 @@ export function createAccountClient(opts: AccountClientOptions) {
     /** Sign in again from a stored refresh token, quietly; a dead server leaves the token for later. */
     restore(): Promise<AccountStatus> {
       const run = (async () => {
-        s.refreshToken ??= await store.load();
+        s.refreshToken ??= await store.load(s.serverUrl);
         await refresh().catch(() => false);
         return status();
       })();
@@ -181,13 +181,19 @@ export function createAccountClient(opts: AccountClientOptions) {
       await setRefresh(null);
       return status();
     },
-    /** Point at another server: the session belongs to the old one, so it is dropped (not sent). */
+    /**
+     * Point at another server. The session belongs to the old one: it is never sent to the new one,
+     * and it stays stored for when the app points back. The new server's own session, if one was
+     * kept, is restored.
+     */
     async setServerUrl(url: string): Promise<void> {
       const next = url.replace(/\/+$/, '');
       if (next === s.serverUrl) return;
+      await s.restoring.catch(() => undefined);
       s.serverUrl = next;
       signedOutLocally();
-      await setRefresh(null);
+      s.refreshToken = null;
+      await this.restore();
     },
     /** The channel; polls the cheap public endpoint once the slug is known. */
     async channel(): Promise<AccountChannel> {
