@@ -93,7 +93,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
   const sessionService = new SessionService(new RefreshTokenRepository(ds), signAccess, config.refreshTokenTtlDays * 86_400_000);
   const videos = new VideoRepository(ds);
   const recording = new RecordingService(videos, channels, liveEvents, { dir: path.join(config.dataDir, 'vods'), hlsInternalUrl: config.hlsInternalUrl, ffmpegPath: config.ffmpegPath, pollMs: 1000, store: config.s3 ? createS3Store(config.s3) : undefined }, log);
-  const videoService = new VideoService(videos, channels, new VideoChatRepository(ds), recording);
+  const videoService = new VideoService(videos, channels, new VideoChatRepository(ds), recording, follows);
   const thumbnails = new ThumbnailService(channels, { ffmpegPath: config.ffmpegPath, hlsInternalUrl: config.hlsInternalUrl, dir: path.join(config.dataDir, 'thumbnails'), intervalMs: config.thumbnailIntervalMs }, log);
   return {
     users,

@@ -37,6 +37,7 @@ export const en: Messages = {
   },
   replay: {
     past: 'Past broadcasts',
+    followed: 'Past broadcasts from channels you follow',
     chat: 'Chat replay',
     chatEmpty: 'No chat up to this point.',
     notFound: 'This video is gone: deleted, or past its retention.',

@@ -36,6 +36,7 @@ export const ko = {
   },
   replay: {
     past: '지난 방송',
+    followed: '팔로우한 채널의 지난 방송',
     chat: '채팅 다시보기',
     chatEmpty: '이 시점까지 채팅이 없어요.',
     notFound: '다시보기를 찾을 수 없어요. 삭제되었거나 보관 기간이 지났을 수 있어요.',

@@ -56,6 +56,7 @@ export interface ApiClient {
   getFollowedSince(slug: string, userId: number, signal?: AbortSignal): Promise<FollowedSince>;
   setFollow(token: string, slug: string, follow: boolean): Promise<FollowState>;
   listFollowing(token: string, signal?: AbortSignal): Promise<FollowingList>;
+  listFollowedVideos(token: string, signal?: AbortSignal): Promise<VideoList>;
   listVideos(slug: string, signal?: AbortSignal): Promise<VideoList>;
   /** The owner's listing: hidden videos too. */
   listMyVideos(token: string, slug: string, signal?: AbortSignal): Promise<VideoList>;
@@ -141,6 +142,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     setFollow: (token, slug, follow) =>
       request<FollowState>(`${channelPath(slug)}/follow`, { method: follow ? 'POST' : 'DELETE', token }),
     listFollowing: (token, signal) => request<FollowingList>('/api/me/following', { token, signal }),
+    listFollowedVideos: (token, signal) => request<VideoList>('/api/me/following/videos', { token, signal }),
     listVideos: (slug, signal) => request<VideoList>(`${channelPath(slug)}/videos`, { signal }),
     listMyVideos: (token, slug, signal) => request<VideoList>(`${channelPath(slug)}/videos`, { token, signal }),
     setVideoHidden: (token, id, hidden) => request<Video>(`/api/videos/${encodeURIComponent(id)}`, { method: 'PATCH', body: { hidden }, token }),

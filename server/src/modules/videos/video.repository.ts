@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LessThan, type DataSource, type Repository } from 'typeorm';
+import { In, LessThan, type DataSource, type Repository } from 'typeorm';
 import { VideoEntity, type VideoRow } from './video.entities.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -35,6 +35,16 @@ export class VideoRepository {
   listForChannel(channelId: number, limit: number, withHidden: boolean): Promise<VideoRow[]> {
     return this.repo.find({
       where: withHidden ? { channelId, status: 'ready' } : { channelId, status: 'ready', hidden: false },
+      order: { startedAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Visible ready videos of any of `channelIds`, newest first (followed channels' recent broadcasts). */
+  listVisibleForChannels(channelIds: readonly number[], limit: number): Promise<VideoRow[]> {
+    if (channelIds.length === 0) return Promise.resolve([]);
+    return this.repo.find({
+      where: { channelId: In([...channelIds]), status: 'ready', hidden: false },
       order: { startedAt: 'DESC' },
       take: limit,
     });

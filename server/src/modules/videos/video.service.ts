@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ReplayMessage, Video } from '@lait/shared';
 import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
+import type { FollowRepository } from '../follows/follow.repository.js';
 import type { RecordingService } from './recording.service.js';
 import type { VideoChatRepository } from './video-chat.repository.js';
 import { VideoForbiddenError, VideoNotFoundError } from './video.errors.js';
@@ -19,6 +20,7 @@ export class VideoService {
     private readonly channels: ChannelRepository,
     private readonly chatMessages: VideoChatRepository,
     private readonly recording: RecordingService,
+    private readonly follows: FollowRepository,
   ) {}
 
   toVideo(row: VideoRow, channel: Pick<ChannelRow, 'slug' | 'title'>): Video {
@@ -48,6 +50,17 @@ export class VideoService {
   async listForChannel(channel: ChannelRow, limit: number, viewerId: number | null): Promise<Video[]> {
     const rows = await this.videos.listForChannel(channel.id, limit, viewerId !== null && viewerId === channel.ownerId);
     return rows.map((r) => this.toVideo(r, channel));
+  }
+
+  /** Recent visible broadcasts of the channels `userId` follows, newest first. */
+  async listFollowed(userId: number, limit: number): Promise<Video[]> {
+    const channelIds = await this.follows.followedChannelIds(userId);
+    const rows = await this.videos.listVisibleForChannels(channelIds, limit);
+    const channels = new Map((await this.channels.findByIds([...new Set(rows.map((r) => r.channelId))])).map((c) => [c.id, c]));
+    return rows.flatMap((r) => {
+      const channel = channels.get(r.channelId);
+      return channel ? [this.toVideo(r, channel)] : [];
+    });
   }
 
   async chat(id: string, fromSec: number, toSec: number | undefined): Promise<ReplayMessage[]> {

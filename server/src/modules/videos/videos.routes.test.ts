@@ -121,4 +121,23 @@ describe.each(DATABASE_KINDS)('videos API (%s)', (kind) => {
     expect(res.json()).toMatchObject({ recordVods: false, vodRetentionDays: 14 });
     expect((await t.app.inject({ method: 'PATCH', url: '/api/me/channel', headers: bearer(owner), payload: { vodRetentionDays: 0 } })).statusCode).toBe(400);
   });
+
+  it("lists the followed channels' recent broadcasts for the signed-in viewer, not hidden ones nor other channels'", async () => {
+    const followed = await withVideo();
+    const hidden = await withVideo();
+    const unfollowed = await withVideo();
+    const fan = await signUp(t.app, `vfollower${kind}${n}`);
+    for (const { channel } of [followed, hidden]) {
+      expect((await t.app.inject({ method: 'POST', url: `/api/channels/${channel.slug}/follow`, headers: bearer(fan) })).statusCode).toBe(200);
+    }
+    await t.app.db.getRepository(VideoEntity).update({ id: hidden.video.id }, { hidden: true });
+    const res = await t.app.inject({ url: '/api/me/following/videos', headers: bearer(fan) });
+    expect(res.statusCode).toBe(200);
+    const videos = res.json<{ videos: Array<{ id: string; channel: { slug: string } }> }>().videos;
+    expect(videos.map((v) => v.id)).toEqual([followed.video.id]);
+    expect(videos[0]!.channel.slug).toBe(followed.channel.slug);
+    expect(videos.some((v) => v.id === unfollowed.video.id)).toBe(false);
+    expect((await t.app.inject({ url: '/api/me/following/videos' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/me/following/videos?limit=0', headers: bearer(fan) })).statusCode).toBe(400);
+  });
 });

@@ -29,6 +29,11 @@ export const videoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { videos: await videoService.listForChannel(channel, req.query.limit ?? 30, await optionalUserId(req)) };
   });
 
+  app.get('/me/following/videos', {
+    onRequest: app.authenticate,
+    schema: { tags: ['videos'], summary: 'Recent past broadcasts of the channels I follow, newest first', querystring: VideoListQuerySchema, response: { 200: VideoListSchema, ...errors } },
+  }, async (req) => ({ videos: await videoService.listFollowed(req.userId(), req.query.limit ?? 12) }));
+
   app.get('/videos/:id', {
     schema: { tags: ['videos'], summary: 'One past broadcast', params: VideoIdParamsSchema, response: { 200: VideoSchema, ...errors } },
   }, async (req) => {

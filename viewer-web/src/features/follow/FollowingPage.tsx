@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../lib/api-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useAuth } from '../auth/auth-context';
+import { FollowedBroadcasts } from '../replay/PastBroadcasts';
 import { ChannelGrid } from '../directory/ChannelGrid';
 import { useCategories } from '../directory/use-categories';
 import { useChannelList } from '../directory/use-channel-list';
@@ -49,6 +50,7 @@ function FollowingList({ userId }: { userId: number }) {
           </>
         }
       />
+      <FollowedBroadcasts userId={userId} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { testUser } from '../../test/auth';
 import { jsonResponse, makeChannel, stubFetch, testCategories } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
@@ -28,5 +29,22 @@ describe('past broadcasts on a channel page', () => {
     const item = await screen.findByTestId('past-broadcast', {}, { timeout: 4000 });
     expect(item.getAttribute('href')).toBe(`/v/${video.id}`);
     expect(videoCalls).toBe(2);
+  });
+});
+
+describe('past broadcasts of followed channels', () => {
+  it('are on the following page, naming their channel', async () => {
+    stubFetch((url) => {
+      if (url === '/api/categories') return jsonResponse({ categories: testCategories });
+      if (url === '/api/me/following/videos') return jsonResponse({ videos: [video] });
+      if (url === '/api/me/following') return jsonResponse({ channels: [makeChannel({ live: false })] });
+      return jsonResponse({ channels: [] });
+    });
+    renderApp('/following', 'ko', { user: testUser });
+    const shelf = await screen.findByTestId('followed-broadcasts');
+    expect(shelf.textContent).toContain('팔로우한 채널의 지난 방송');
+    const item = await screen.findByTestId('past-broadcast');
+    expect(item.getAttribute('href')).toBe(`/v/${video.id}`);
+    expect(item.textContent).toContain(video.channel.title);
   });
 });
