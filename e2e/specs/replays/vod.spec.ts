@@ -121,6 +121,21 @@ describe('a broadcast is kept as a VOD with its chat', () => {
     expect(lines.some((l) => l.includes('지워질 메시지'))).toBe(false);
     expect(lines.some((l) => l.includes('30초 메시지'))).toBe(false);
     expect(await page.getByTestId('replay-duration').textContent()).toMatch(/^0:(39|40|41)$/);
+
+    // A signed-in viewer clips the replay at ~21 s: the first 30 s (a clip near the start takes the start).
+    await signUp(p.urls.site, 'vodfan');
+    await page.goto(`${p.urls.site}/login`);
+    await page.getByTestId('login-email').fill('vodfan@lait.test');
+    await page.getByTestId('login-password').fill('correct-horse-7');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-user').waitFor({ timeout: 15_000 });
+    await page.goto(`${p.urls.site}/v/${video.id}`);
+    await page.getByTestId('clip-button').click();
+    const clipHref = await page.getByTestId('clip-link').getAttribute('href', { timeout: 30_000 });
+    const clip = (await p.api<{ durationSec: number; videoId: string | null }>(`/api/clips/${clipHref!.split('/').pop()}`)).body;
+    expect(clip.videoId).toBe(video.id);
+    expect(clip.durationSec).toBeGreaterThan(28.5);
+    expect(clip.durationSec).toBeLessThan(31.5);
     expect(errors).toEqual([]);
   }, 150_000);
 });

@@ -69,6 +69,7 @@ export interface ApiClient {
   getVideoChat(id: string, from: number, to: number, signal?: AbortSignal): Promise<VideoChat>;
   getClip(id: string, signal?: AbortSignal): Promise<Clip>;
   createLiveClip(token: string, slug: string, seconds: number): Promise<Clip>;
+  createVideoClip(token: string, videoId: string, start: number, end: number): Promise<Clip>;
   /** A JPEG, PNG or WebP file of at most 2 MB; answers the new avatar's URL. */
   uploadAvatar(token: string, file: Blob): Promise<{ avatarUrl: string }>;
   getModeration(token: string, signal?: AbortSignal): Promise<ChannelModeration>;
@@ -151,6 +152,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     deleteClip: (token, id) => request<void>(`/api/clips/${encodeURIComponent(id)}`, { method: 'DELETE', token }),
     getVideo: (id, signal) => request<Video>(`/api/videos/${encodeURIComponent(id)}`, { signal }),
     createLiveClip: (token, slug, seconds) => request<Clip>(`${channelPath(slug)}/clips`, { method: 'POST', body: { seconds }, token }),
+    createVideoClip: (token, videoId, start, end) => request<Clip>(`/api/videos/${encodeURIComponent(videoId)}/clips`, { method: 'POST', body: { start, end }, token }),
     getClip: (id, signal) => request<Clip>(`/api/clips/${encodeURIComponent(id)}`, { signal }),
     getVideoChat: (id, from, to, signal) => request<VideoChat>(`/api/videos/${encodeURIComponent(id)}/chat${toSearch({ from, to })}`, { signal }),
     getModeration: (token, signal) => request<ChannelModeration>('/api/me/channel/moderation', { token, signal }),

@@ -90,7 +90,7 @@ function ChannelView({ slug }: { slug: string }) {
               theatre={{ active: theatre, toggle: toggleTheatre }}
             />
           </Suspense>
-          <ClipButton slug={slug} />
+          <ClipButton source={{ kind: 'live', slug }} />
         </section>
       ) : channel.status === 'reconnecting' ? (
         <ChannelBrb channel={channel} />

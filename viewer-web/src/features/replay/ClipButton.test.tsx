@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { testUser } from '../../test/auth';
 import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
+import { vodClipRange } from './ClipButton';
 
 vi.mock('hls.js', async () => ({ default: (await import('../../test/fake-hls')).FakeHls }));
 
@@ -34,5 +35,14 @@ describe('clip button on a live channel', () => {
     renderApp('/c/alpha');
     await screen.findByTestId('channel-live');
     expect(screen.queryByTestId('clip-button')).toBeNull();
+  });
+});
+
+describe('clip range on a past broadcast', () => {
+  it('takes the 30 s before the position, or the first 30 s near the start, never past the end', () => {
+    expect(vodClipRange(95.3, 600)).toEqual({ start: 65.3, end: 95.3 });
+    expect(vodClipRange(4, 600)).toEqual({ start: 0, end: 30 });
+    expect(vodClipRange(50, 40)).toEqual({ start: 10, end: 40 });
+    expect(vodClipRange(5, 12)).toEqual({ start: 0, end: 12 });
   });
 });

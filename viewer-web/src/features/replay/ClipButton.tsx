@@ -6,8 +6,20 @@ import { useApi } from '../../lib/api-context';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { useAuth } from '../auth/auth-context';
 
-/** Signed-in viewers clip the last 30 s of a live stream; the answer links to the clip's share page. */
-export function ClipButton({ slug }: { slug: string }) {
+/** How much a clip takes: the 30 s up to the live edge, or up to the replay's position. */
+const CLIP_SEC = 30;
+
+/** What is clipped: a live channel's last 30 s, or the 30 s of a past broadcast before `positionSec`. */
+export type ClipSource = { kind: 'live'; slug: string } | { kind: 'video'; id: string; positionSec: number; durationSec: number };
+
+/** The range of a past broadcast a clip at `positionSec` takes: the 30 s before it, or the first 30 s near the start. */
+export function vodClipRange(positionSec: number, durationSec: number): { start: number; end: number } {
+  const end = Math.min(durationSec, Math.max(positionSec, Math.min(CLIP_SEC, durationSec)));
+  return { start: Math.max(0, Math.round((end - CLIP_SEC) * 10) / 10), end: Math.round(end * 10) / 10 };
+}
+
+/** Signed-in viewers clip 30 s of a live stream or a past broadcast; the answer links to the clip's share page. */
+export function ClipButton({ source }: { source: ClipSource }) {
   const { t } = useTranslation();
   const api = useApi();
   const auth = useAuth();
@@ -21,7 +33,11 @@ export function ClipButton({ slug }: { slug: string }) {
     setBusy(true);
     setError(null);
     try {
-      setClip(await auth.withToken((token) => api.createLiveClip(token, slug, 30)));
+      setClip(await auth.withToken((token) => {
+        if (source.kind === 'live') return api.createLiveClip(token, source.slug, CLIP_SEC);
+        const { start, end } = vodClipRange(source.positionSec, source.durationSec);
+        return api.createVideoClip(token, source.id, start, end);
+      }));
     } catch (err) {
       setError(err);
     } finally {

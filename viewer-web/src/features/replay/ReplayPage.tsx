@@ -6,6 +6,7 @@ import { formatDuration } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useCategories } from '../directory/use-categories';
 import { ChatReplay } from './ChatReplay';
+import { ClipButton } from './ClipButton';
 import { useLoad } from './use-load';
 import { VodPlayer } from './VodPlayer';
 import './replay.css';
@@ -38,6 +39,7 @@ export function ReplayPage() {
           <time dateTime={video.startedAt}>{date}</time>
           <span data-testid="replay-duration">{formatDuration(video.durationSec)}</span>
         </p>
+        <ClipButton source={{ kind: 'video', id: video.id, positionSec: position, durationSec: video.durationSec }} />
       </section>
       <ChatReplay videoId={video.id} positionSec={position} />
     </div>
