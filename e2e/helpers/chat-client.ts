@@ -8,9 +8,9 @@ export interface Account {
   slug: string;
 }
 
-/** Signs up through the API; every account gets a channel named after it. */
-export async function signUp(site: string, nickname: string): Promise<Account> {
-  const res = await fetch(`${site}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${nickname}@lait.test`, password: 'correct-horse-7', nickname }) });
+/** Signs up through the API (password `correct-horse-7`); every account gets a channel named after it. */
+export async function signUp(site: string, nickname: string, email = `${nickname}@lait.test`): Promise<Account> {
+  const res = await fetch(`${site}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct-horse-7', nickname }) });
   if (!res.ok) throw new Error(`signup answered ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { user: { id: number }; accessToken: string };
   const me = (await (await fetch(`${site}/api/me`, { headers: { authorization: `Bearer ${body.accessToken}` } })).json()) as { channel: { slug: string } };
