@@ -120,6 +120,27 @@ describe('desktop broadcaster: live panel chat', () => {
     await restricted.waitFor({ timeout: 15_000 });
     expect(await restricted.textContent()).toContain('채팅이 금지되어');
     expect(await watch.getByTestId('chat-input').isDisabled()).toBe(true);
+
+    // The app lists moderators and bans as the web dashboard does: appoint, remove, and unban there.
+    const mod = app.getByTestId('moderation-panel');
+    await mod.locator('summary').click();
+    const banned = mod.getByTestId('ban-list').locator('li', { hasText: '시청자' });
+    await banned.waitFor({ timeout: 10_000 });
+    await mod.getByTestId('mod-appoint-input').fill('없는닉네임');
+    await mod.getByTestId('mod-appoint').click();
+    expect(await mod.getByTestId('mod-error').getAttribute('data-code', { timeout: 10_000 })).toBe('NOT_FOUND');
+    await banned.getByTestId('mod-unban').click();
+    await banned.waitFor({ state: 'detached', timeout: 10_000 });
+    await mod.getByTestId('mod-appoint-input').fill('시청자');
+    await mod.getByTestId('mod-appoint').click();
+    const appointed = mod.getByTestId('mod-list').locator('li', { hasText: '시청자' });
+    await appointed.waitFor({ timeout: 10_000 });
+    // Unbanned, the viewer's page can chat again after a reload.
+    await watch.reload();
+    await watch.getByTestId('chat-input').waitFor({ timeout: 15_000 });
+    await expect.poll(() => watch.getByTestId('chat-input').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await appointed.getByTestId('mod-remove').click();
+    await appointed.waitFor({ state: 'detached', timeout: 10_000 });
     expect(errors).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   ChannelUpdateArgsSchema,
 } from './account.js';
 import { AppInfoSchema } from './app.js';
+import { ChannelModerationSchema } from '../http/me.js';
 import {
   ChatClearedEventSchema,
   ChatConnectionStatusSchema,
@@ -73,6 +74,11 @@ export const IPC_CONTRACT = {
   'chat:unban': { args: ChatUserArgsSchema, result: Type.Null() },
   'chat:clear': { args: NoArgs, result: Type.Null() },
   'chat:close': { args: NoArgs, result: Type.Null() },
+  /** The channel's moderators and banned users (the same lists as the web dashboard's). */
+  'moderation:get': { args: NoArgs, result: ChannelModerationSchema },
+  'moderation:appoint': { args: Type.Object({ nickname: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false }), result: ChannelModerationSchema },
+  'moderation:remove': { args: Type.Object({ userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), result: ChannelModerationSchema },
+  'moderation:unban': { args: Type.Object({ userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), result: ChannelModerationSchema },
 } as const satisfies Record<string, { args: TSchema; result: TSchema }>;
 
 /**

@@ -1,5 +1,5 @@
 import type {
-  AccountChannel, AccountStatus, AccountUser, AuthResponse, CategoryList, CategoryOption, ChannelOwner, ChannelPublic, ChannelUpdateArgs, Me,
+  AccountChannel, AccountStatus, AccountUser, AuthResponse, CategoryList, CategoryOption, ChannelModeration, ChannelOwner, ChannelPublic, ChannelUpdateArgs, Me,
   PublishTokenResponse,
 } from '@lait/shared';
 import { AccountError, fromHttp } from './account-errors.js';
@@ -206,6 +206,13 @@ export function createAccountClient(opts: AccountClientOptions) {
     },
     async updateChannel(patch: ChannelUpdateArgs): Promise<AccountChannel> {
       return toChannel(await authed<ChannelOwner>('PATCH', '/api/me/channel', patch));
+    },
+    /** Moderators and banned users of my channel, and the changes the web dashboard makes to them. */
+    moderation: {
+      get: () => authed<ChannelModeration>('GET', '/api/me/channel/moderation'),
+      appoint: (nickname: string) => authed<ChannelModeration>('POST', '/api/me/channel/moderators', { nickname }),
+      remove: (userId: number) => authed<ChannelModeration>('DELETE', `/api/me/channel/moderators/${userId}`),
+      unban: (userId: number) => authed<ChannelModeration>('DELETE', `/api/me/channel/bans/${userId}`),
     },
     async categories(): Promise<CategoryOption[]> {
       const res = await call('GET', '/api/categories');

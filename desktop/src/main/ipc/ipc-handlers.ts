@@ -108,5 +108,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     'chat:unban': (args) => chat.unban(args.userId),
     'chat:clear': () => chat.clear(),
     'chat:close': () => chat.close(),
+    'moderation:get': () => ackOf(() => account.moderation.get()),
+    'moderation:appoint': (args) => ackOf(() => account.moderation.appoint(args.nickname)),
+    'moderation:remove': (args) => ackOf(() => account.moderation.remove(args.userId)),
+    'moderation:unban': (args) => ackOf(() => account.moderation.unban(args.userId)),
   };
 }

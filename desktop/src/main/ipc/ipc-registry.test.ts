@@ -38,6 +38,10 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'chat:ban': vi.fn(),
     'chat:unban': vi.fn(),
     'chat:clear': vi.fn(),
+    'moderation:get': vi.fn(),
+    'moderation:appoint': vi.fn(),
+    'moderation:remove': vi.fn(),
+    'moderation:unban': vi.fn(),
     'chat:close': () => null,
     ...overrides,
   };

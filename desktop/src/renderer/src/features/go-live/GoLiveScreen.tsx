@@ -6,6 +6,7 @@ import { SignInPanel } from '../account/SignInPanel';
 import { useAccount } from '../account/use-account';
 import { BroadcastStatusBar } from '../broadcast/BroadcastStatusBar';
 import { useBroadcast } from '../broadcast/use-broadcast';
+import { ModerationPanel } from '../chat/ModerationPanel';
 import { ChatPanel } from '../chat/ChatPanel';
 import { HealthPanel } from '../health/HealthPanel';
 import { LivePanel } from '../live-panel/LivePanel';
@@ -117,6 +118,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
           <LivePanel channel={channel.channel} categories={channel.categories} error={channel.error} onUpdate={channel.update} />
         )}
         {settings.mode === 'account' && channel.channel && <ChatPanel bridge={bridge} selfId={account.status?.user?.id ?? null} />}
+        {settings.mode === 'account' && channel.channel && <ModerationPanel bridge={bridge} />}
         <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />
         <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
