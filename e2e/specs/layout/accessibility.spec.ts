@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../helpers/axe.js';
 import { launchBrowser, type Browser } from '@lait/testkit/browser';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
-import { waitFor } from '@lait/testkit/ports';
-import { publish, type Publisher } from '@lait/testkit/publisher';
+import type { Publisher } from '@lait/testkit/publisher';
+import { goLive } from '@lait/testkit/accounts';
 
 /** axe-core on the pages a newcomer meets first: no serious or critical WCAG A/AA violation. */
 describe('accessibility of the home, channel, sign-up and dashboard pages', () => {
@@ -17,17 +17,9 @@ describe('accessibility of the home, channel, sign-up and dashboard pages', () =
   beforeAll(async () => {
     p = await startPlatform();
     browser = await launchBrowser();
-    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password, nickname: '접근성검사' }),
-    });
-    const { accessToken } = (await signup.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-    slug = ((await (await fetch(`${p.urls.site}/api/me`, { headers: auth })).json()) as { channel: { slug: string } }).channel.slug;
-    const key = (await (await fetch(`${p.urls.site}/api/me/channel/stream-key`, { method: 'POST', headers: auth, body: '{}' })).json()) as { streamKey: string };
-    pub = publish(p.urls.rtmp, key.streamKey, { durationSec: 180 });
-    await waitFor('the channel to be live', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 30_000);
+    const live = await goLive(p, { email, password, nickname: '접근성검사' }, { durationSec: 180 });
+    slug = live.slug;
+    pub = live.publisher;
   });
   afterAll(async () => {
     await pub?.stop();

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '@lait/testkit/browser';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
-import { waitFor } from '@lait/testkit/ports';
-import { publish, type Publisher } from '@lait/testkit/publisher';
+import type { Publisher } from '@lait/testkit/publisher';
+import { goLive } from '@lait/testkit/accounts';
 import { VIEWPORTS, horizontalOverflow, isInViewport, screenshot } from '../../helpers/screens.js';
 
 interface PageCase {
@@ -28,19 +28,12 @@ describe('every page fits a desktop and a phone screen', () => {
   beforeAll(async () => {
     p = await startPlatform();
     browser = await launchBrowser();
-    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password, nickname: '라잇스트리머' }),
+    const live = await goLive(p, { email, password, nickname: '라잇스트리머' }, {
+      durationSec: 240,
+      patch: { title: '밤새 수다 떠는 아주 긴 제목의 방송입니다 모두 환영해요', category: 'talk' },
     });
-    const { accessToken } = (await signup.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-    const me = (await (await fetch(`${p.urls.site}/api/me`, { headers: auth })).json()) as { channel: { slug: string } };
-    slug = me.channel.slug;
-    await fetch(`${p.urls.site}/api/me/channel`, { method: 'PATCH', headers: auth, body: JSON.stringify({ title: '밤새 수다 떠는 아주 긴 제목의 방송입니다 모두 환영해요', category: 'talk' }) });
-    const key = (await (await fetch(`${p.urls.site}/api/me/channel/stream-key`, { method: 'POST', headers: auth, body: '{}' })).json()) as { streamKey: string };
-    pub = publish(p.urls.rtmp, key.streamKey, { durationSec: 240 });
-    await waitFor('the channel to be live', async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, 30_000);
+    slug = live.slug;
+    pub = live.publisher;
   });
   afterAll(async () => {
     await pub?.stop();
