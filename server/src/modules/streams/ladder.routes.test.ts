@@ -98,6 +98,24 @@ describe.each(DATABASE_KINDS)('the adaptive quality ladder (%s)', (kind) => {
     }
   });
 
+  it('watches again a claim nobody watches (the accepting process restarted): reconciliation picks it up', async () => {
+    const a = await signUp(t.app);
+    const channel = await me(a);
+    const row = await t.app.services.channelService.getBySlug(channel.slug);
+    // As a process that accepted the publish and died before the first playlist left it.
+    expect(await t.app.services.channels.claimLive(row.id, 'gone-process/7', null, new Date(), null)).toBe(true);
+    const sessionId = await t.app.services.sessions.start(row.id, new Date(), null);
+    await t.app.services.channels.setSession(row.id, sessionId);
+    t.ingest.publishing.add(channel.playbackId);
+    try {
+      expect((await t.app.inject({ url: `/api/channels/${channel.slug}` })).json().live).toBe(false);
+      await t.app.services.publishService.reconcile();
+      await vi.waitFor(async () => expect((await t.app.inject({ url: `/api/channels/${channel.slug}` })).json().live).toBe(true), { timeout: 3000 });
+    } finally {
+      t.ingest.publishing.delete(channel.playbackId);
+    }
+  });
+
   it('reports the rungs and their speed in the stream health, and the capacity warning', async () => {
     const a = await signUp(t.app);
     const channel = await me(a);
