@@ -85,15 +85,6 @@ describe('edge nginx (deploy/edge/edge-templates) in front of an origin', () => 
     expect((await fetch(`${edge.url}/hls/pb3/missing.ts`)).status).toBe(404);
     expect(origin.hits.get('/hls/pb3/missing.ts')).toBe(1);
   });
-
-  it('passes the master playlist and the ladder rungs (<playbackId>/<rung>/…) through, and no other folder', async () => {
-    expect((await fetch(`${edge.url}/hls/pb4/master.m3u8`)).status).toBe(200);
-    expect((await fetch(`${edge.url}/hls/pb4/480p/index.m3u8`)).status).toBe(200);
-    expect(origin.hits.get('/hls/pb4/480p/index.m3u8')).toBe(1);
-    expect((await fetch(`${edge.url}/hls/pb4/480p/seg3.ts`)).status).toBe(200);
-    expect((await fetch(`${edge.url}/hls/pb4/.ladder/index.m3u8`)).status).toBe(404);
-    expect((await fetch(`${edge.url}/hls/pb4/999p/index.m3u8`)).status).toBe(404);
-  });
 });
 
 describe('nginx templates of the edge image', () => {
