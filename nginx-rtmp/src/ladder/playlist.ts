@@ -58,12 +58,18 @@ export function parseMediaPlaylist(text: string): MediaPlaylist | null {
  * be listed under one media sequence: the latest run of fragments the rung has.
  */
 export function renderRungPlaylist(source: MediaPlaylist, has: (entry: PlaylistEntry) => boolean): string | null {
-  const run: PlaylistEntry[] = [];
+  let run: PlaylistEntry[] = [];
+  let hole = false;
   for (const entry of source.entries) {
-    if (has(entry)) run.push(entry);
-    else if (run.length > 0) run.length = 0;
+    if (!has(entry)) {
+      // The newest fragments may still be on their way (or the transcoder restarts): the run stands.
+      hole = run.length > 0;
+      continue;
+    }
+    if (hole) run = [];
+    hole = false;
+    run.push(entry);
   }
-  // A hole after the run means the rung stopped (dead transcoder): keep what it has listed.
   if (run.length === 0) return null;
   const first = run[0]!;
   const lines = ['#EXTM3U', `#EXT-X-VERSION:${source.version}`, `#EXT-X-MEDIA-SEQUENCE:${first.sequence}`, `#EXT-X-TARGETDURATION:${source.targetDuration}`];
