@@ -46,7 +46,7 @@ describe('fragment probe', () => {
     expect(info?.startPts).toBe(Number(stdout.trim().split('\n')[0]!.replace(',', '')));
     // ultrafast fits Constrained Baseline (profile_idc 66, constraint_set0+1), whatever -profile asks.
     const level = await run('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=level', '-of', 'csv=p=0', file]);
-    expect(info?.videoCodec).toBe(`avc1.42C0${Number(level.stdout.trim().replace(',', '')).toString(16).toUpperCase().padStart(2, '0')}`);
+    expect(info?.videoCodec).toBe(`avc1.42C0${Number(level.stdout.trim().split('\n')[0]!.replace(',', '')).toString(16).toUpperCase().padStart(2, '0')}`);
     expect(info?.hasAudio).toBe(true);
   });
 });
