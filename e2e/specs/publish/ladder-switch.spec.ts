@@ -57,6 +57,19 @@ describe('the streamer ladder switch, through the real ingest', () => {
     expect(variants(master)).toHaveLength(2);
     expect(master).toContain('360p/index.m3u8');
     await stop();
+
+    // The replay keeps the rung: the recorder picked it up when it joined the master.
+    const videos = await waitFor('the VOD to be listed', async () => {
+      const body = (await p.api<{ videos: Array<{ hlsUrl: string }> }>(`/api/channels/${channel.slug}/videos`)).body;
+      return body.videos.length > 0 ? body.videos : null;
+    }, 15_000, 250);
+    const vodMaster = (await p.api<string>(videos[0]!.hlsUrl)).text;
+    expect(variants(vodMaster)).toHaveLength(2);
+    for (const folder of ['0', '1']) {
+      const vod = (await p.api<string>(videos[0]!.hlsUrl.replace(/index\.m3u8$/, `${folder}/index.m3u8`))).text;
+      expect(vod, folder).toContain('#EXT-X-ENDLIST');
+      expect(vod.split('\n').filter((l) => l.endsWith('.ts')).length, folder).toBeGreaterThan(0);
+    }
   });
 
   it('with the ladder off, viewers get the source alone and the dashboard says it is off', async () => {
