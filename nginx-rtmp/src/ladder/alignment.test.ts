@@ -89,6 +89,19 @@ async function checkLadder(c: Case): Promise<void> {
   const bandwidths = master.slice(1).map((v) => Number(v.attributes['AVERAGE-BANDWIDTH']));
   expect([...bandwidths].sort((a, b) => b - a)).toEqual(bandwidths);
 
+  // Over nginx's public HLS server: the master, and each rung one folder deeper, with the cache rules of the source.
+  for (const path of ['master.m3u8', ...made.map((rung) => `${rung}/index.m3u8`)]) {
+    const served = await fetch(`${fx.nginx.urls.hls}/${c.playbackId}/${path}`);
+    expect(served.status, path).toBe(200);
+    expect(served.headers.get('cache-control'), path).toBe('no-cache');
+  }
+  const rungPlaylist = await playlistAt(join(dir, made[0]!, 'index.m3u8'));
+  const segment = await fetch(`${fx.nginx.urls.hls}/${c.playbackId}/${made[0]}/${rungPlaylist!.entries.at(-1)!.uri}`);
+  expect(segment.status).toBe(200);
+  expect(segment.headers.get('cache-control')).toBe('public, max-age=60');
+  expect((await fetch(`${fx.nginx.urls.hls}/${c.playbackId}/999p/index.m3u8`)).status).toBe(404);
+  expect((await fetch(`${fx.nginx.urls.hls}/.ladder/${c.playbackId}/run-1/${made[0]}/list.csv`)).status).toBe(404);
+
   const response = await fetch(new URL('/ladder', fx.nginx.urls.control));
   const body = await response.text();
   expect(response.status, body).toBe(200);
