@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -192,6 +192,8 @@ async function runPlain(nginx: NginxHandle, source: string, c: Case, dir: string
 async function main(): Promise<void> {
   const started = new Date();
   const dir = mkdtempSync(path.join(tmpdir(), 'lait-bench-ladder-'));
+  // nginx's workers (nobody when run as root) must reach hlsDir below it.
+  chmodSync(dir, 0o711);
   const results: Result[] = [];
   try {
     for (const c of CASES) {
