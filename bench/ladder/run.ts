@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { getFreePort, planRungs, probeFragment, startNginx, type LadderStatusSnapshot, type NginxHandle } from '@lait/nginx-rtmp';
+import { getFreePort, planRungs, probeFragment, startNginx, type NginxHandle } from '@lait/nginx-rtmp';
 import type { LadderRungName } from '@lait/shared';
 import { machine, writeSection } from '../lib/report.js';
 
@@ -47,8 +47,8 @@ const CASES = ALL_CASES.filter((c) => (values.cases ?? '').split(',').includes(c
 interface Result {
   label: string;
   coreSecPerSec: number;
-  /** ffmpeg's own speed while reading the live stream (≈1 when it keeps up). */
-  liveSpeed: number | null;
+  /** Seconds of video made per second of wall clock in the window (≈1 when it keeps up with the live stream). */
+  liveSpeed: number;
   alignment: string;
 }
 
@@ -126,24 +126,33 @@ async function alignment(hlsDir: string, name: string, rungs: readonly string[])
   return `${aligned}/${compared} fragments start at the source's PTS (worst ${worstMs.toFixed(1)} ms)`;
 }
 
+async function lastRungPts(rungDir: string): Promise<number> {
+  const uri = readFileSync(path.join(rungDir, 'index.m3u8'), 'utf8').split('\n').filter((l) => l.endsWith('.ts')).at(-1);
+  const info = uri ? await probeFragment(path.join(rungDir, uri)) : null;
+  if (info?.startPts == null) throw new Error(`no fragment in ${rungDir}`);
+  return info.startPts;
+}
+
 async function runSupervisor(nginx: NginxHandle, source: string, c: Case): Promise<Result> {
   const publisher = publish(source, `${nginx.urls.rtmp}/bench${c.name}`);
   try {
     const name = `bench${c.name}`;
     const pid = await waitUntil('the ladder transcoder', transcoderPid);
     await sleep(warmup * 1000);
+    const rung = path.join(nginx.hlsDir, name, c.rungs.at(-1)!);
+    const pts0 = await lastRungPts(rung);
     const cpu0 = cpuTicks(pid);
     const node0 = process.cpuUsage();
     await sleep(seconds * 1000);
     const ticks = cpuTicks(pid) - cpu0;
     const node = process.cpuUsage(node0);
-    const status = nginx.ladderStatus() as LadderStatusSnapshot;
-    const stream = status.streams.find((s) => s.name === name);
+    // Seconds of video the ladder turned out meanwhile (its newest fragment's PTS moved by that much; ±1 fragment).
+    const videoSeconds = ((await lastRungPts(rung)) - pts0) / 90_000;
     return {
       label: `supervisor ${c.name} → ${c.rungs.join(' + ')}`,
       // ffmpeg plus this Node process (the supervisor's polling, probing and playlist writing).
-      coreSecPerSec: (ticks / 100 + (node.user + node.system) / 1e6) / seconds,
-      liveSpeed: stream?.rungs[0]?.speed ?? null,
+      coreSecPerSec: (ticks / 100 + (node.user + node.system) / 1e6) / videoSeconds,
+      liveSpeed: videoSeconds / seconds,
       alignment: await alignment(nginx.hlsDir, name, c.rungs),
     };
   } finally {
@@ -166,19 +175,20 @@ async function runPlain(nginx: NginxHandle, source: string, c: Case, dir: string
       args.push('-map', `[v${i}]`, '-map', '0:a:0', '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-b:v', `${r.videoKbps}k`, '-maxrate', `${Math.round(r.videoKbps * 1.07)}k`, '-bufsize', `${r.videoKbps}k`, '-g', '30', '-sc_threshold', '0', '-c:a', 'copy', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '4', '-hls_flags', 'delete_segments', path.join(out, r.name, 'index.m3u8'));
     }
     const plain = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let speed: number | null = null;
+    let outTimeUs = 0;
     plain.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const match = /speed=\s*([0-9.]+)x/.exec(chunk);
-      if (match?.[1]) speed = Number(match[1]);
+      for (const match of chunk.matchAll(/out_time_us=(\d+)/g)) outTimeUs = Number(match[1]);
     });
     try {
       await sleep(warmup * 1000);
       const cpu0 = cpuTicks(plain.pid!);
+      const out0 = outTimeUs;
       await sleep(seconds * 1000);
+      const videoSeconds = (outTimeUs - out0) / 1e6;
       return {
         label: `one plain ffmpeg ${c.name} → ${c.rungs.join(' + ')}`,
-        coreSecPerSec: (cpuTicks(plain.pid!) - cpu0) / 100 / seconds,
-        liveSpeed: speed,
+        coreSecPerSec: (cpuTicks(plain.pid!) - cpu0) / 100 / videoSeconds,
+        liveSpeed: videoSeconds / seconds,
         alignment: 'not aligned (own GOP of 30 frames, own segment names)',
       };
     } finally {
@@ -214,7 +224,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const rows = results.map((r) => `| ${r.label} | ${r.coreSecPerSec.toFixed(3)} | ${r.liveSpeed?.toFixed(2) ?? '–'} | ${r.alignment} |`);
+  const rows = results.map((r) => `| ${r.label} | ${r.coreSecPerSec.toFixed(3)} | ${r.liveSpeed.toFixed(2)} | ${r.alignment} |`);
   const ratios = CASES.map((c) => {
     const sup = results.find((r) => r.label.startsWith(`supervisor ${c.name}`));
     const plain = results.find((r) => r.label.startsWith(`one plain ffmpeg ${c.name}`));
@@ -224,9 +234,9 @@ async function main(): Promise<void> {
     '## Bitrate ladder on the ingest node (bench/ladder)',
     '',
     `\`npx tsx bench/ladder/run.ts --seconds ${seconds} --warmup ${warmup}\`, ${started.toISOString()}, ${machine()}.`,
-    'CPU is core-seconds per second of video over the measured window (after the warm-up), ffmpeg\'s own CPU from /proc, plus the Node process for the supervisor (its polling, fragment probing and playlist writing). The source is a pre-encoded 1 s-GOP x264 + 48 kHz AAC file published with `-c copy` (not counted). Live speed is ffmpeg\'s `-progress` speed while reading the live stream (≈1.00 = keeps up). Both sides use x264 veryfast zerolatency with the same bitrates.',
+    'CPU is core-seconds per second of video made in the measured window (after the warm-up): ffmpeg\'s own CPU from /proc, plus, for the supervisor, this Node process (its polling, fragment probing and playlist writing). Video made: for the supervisor the PTS advance of the lowest rung\'s newest fragment (±1 fragment), for plain ffmpeg its `-progress` out_time. Speed = video made per second of wall clock (≈1.00 keeps up with the live stream; below 1 the machine was too busy). The source is a pre-encoded 1 s-GOP x264 + 48 kHz AAC file published with `-c copy` (not counted). Both sides use x264 veryfast zerolatency with the same bitrates. On a shared machine compare the ratio within one run, not absolute numbers across runs.',
     '',
-    '| run | CPU core-s per s | live speed | keyframe alignment |',
+    '| run | CPU core-s per s of video | speed | keyframe alignment |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
