@@ -126,11 +126,18 @@ async function alignment(hlsDir: string, name: string, rungs: readonly string[])
   return `${aligned}/${compared} fragments start at the source's PTS (worst ${worstMs.toFixed(1)} ms)`;
 }
 
-async function lastRungPts(rungDir: string): Promise<number> {
-  const uri = readFileSync(path.join(rungDir, 'index.m3u8'), 'utf8').split('\n').filter((l) => l.endsWith('.ts')).at(-1);
+/** Start PTS of the newest fragment of a rung; null when the rung has none (it fell behind the source's window). */
+async function lastRungPts(rungDir: string): Promise<number | null> {
+  const text = (() => {
+    try {
+      return readFileSync(path.join(rungDir, 'index.m3u8'), 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const uri = text.split('\n').filter((l) => l.endsWith('.ts')).at(-1);
   const info = uri ? await probeFragment(path.join(rungDir, uri)) : null;
-  if (info?.startPts == null) throw new Error(`no fragment in ${rungDir}`);
-  return info.startPts;
+  return info?.startPts ?? null;
 }
 
 async function runSupervisor(nginx: NginxHandle, source: string, c: Case): Promise<Result> {
@@ -147,7 +154,11 @@ async function runSupervisor(nginx: NginxHandle, source: string, c: Case): Promi
     const ticks = cpuTicks(pid) - cpu0;
     const node = process.cpuUsage(node0);
     // Seconds of video the ladder turned out meanwhile (its newest fragment's PTS moved by that much; ±1 fragment).
-    const videoSeconds = ((await lastRungPts(rung)) - pts0) / 90_000;
+    const pts1 = await lastRungPts(rung);
+    if (pts0 === null || pts1 === null) {
+      return { label: `supervisor ${c.name} → ${c.rungs.join(' + ')}`, coreSecPerSec: NaN, liveSpeed: NaN, alignment: 'no rung fragments: the ladder fell behind the source (machine too busy)' };
+    }
+    const videoSeconds = (pts1 - pts0) / 90_000;
     return {
       label: `supervisor ${c.name} → ${c.rungs.join(' + ')}`,
       // ffmpeg plus this Node process (the supervisor's polling, probing and playlist writing).
