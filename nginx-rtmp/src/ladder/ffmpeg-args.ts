@@ -30,7 +30,9 @@ function videoFilter(command: LadderCommand): string {
 
 function encoderArgs(command: LadderCommand, rung: RungPlan, index: number): string[] {
   const maxrate = Math.round(rung.videoKbps * 1.07);
-  const x264 = command.encoder === 'libx264' ? ['-preset', 'veryfast', '-sc_threshold', '0'] : [];
+  // zerolatency: no lookahead and no B-frames, so a rung segment closes right after the source's
+  // (with lookahead the rung trailed the source by 2-3 fragments on a loaded machine).
+  const x264 = command.encoder === 'libx264' ? ['-preset', 'veryfast', '-tune', 'zerolatency', '-sc_threshold', '0'] : [];
   return [
     '-map', `[v${index}]`,
     ...(command.hasAudio ? ['-map', '0:a:0?'] : []),

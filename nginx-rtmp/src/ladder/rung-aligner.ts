@@ -31,6 +31,8 @@ export function createRungAligner(rung: RungPlan, streamDir: string) {
   let pending: Pending[] = [];
   const aligned = new Map<string, Aligned>();
   let lastPlaylist: string | null = null;
+  /** What the rung's playlist on disk lists: kept, even when the rung falls out of the source's window. */
+  let listed = new Set<string>();
   let videoCodec: string | null = null;
   const toleranceTicks = 90_000 / Math.max(rung.fps, 1);
 
@@ -98,7 +100,7 @@ export function createRungAligner(rung: RungPlan, streamDir: string) {
   async function sweep(source: MediaPlaylist): Promise<void> {
     const oldest = source.mediaSequence - Math.max(source.entries.length, 1);
     for (const [uri, fragment] of aligned) {
-      if (fragment.sequence >= oldest) continue;
+      if (fragment.sequence >= oldest || listed.has(uri)) continue;
       aligned.delete(uri);
       await unlink(join(dir, uri)).catch(() => undefined);
     }
@@ -114,6 +116,7 @@ export function createRungAligner(rung: RungPlan, streamDir: string) {
       if (text !== null && text !== lastPlaylist) {
         await mkdir(dir, { recursive: true });
         await writeAtomic(join(dir, 'index.m3u8'), text);
+        listed = new Set(source.entries.filter((entry) => aligned.has(entry.uri)).map((entry) => entry.uri));
       }
       lastPlaylist = text;
     },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildLadderArgs, createProgressReader, type LadderCommand } from './ffmpeg-args.js';
 import type { RungPlan } from './rungs.js';
@@ -66,7 +66,11 @@ export function startTranscoder(options: TranscoderOptions): Transcoder {
     runCounter += 1;
     const id = runCounter;
     const run: TranscoderRun = { id, dir: (rung) => join(options.workDir, `run-${id}`, rung.name) };
-    await Promise.all(options.rungs.map((rung) => mkdir(run.dir(rung), { recursive: true })));
+    // An empty list.csv from the start: nginx's hls_cleanup removes empty folders under hlsDir.
+    await Promise.all(options.rungs.map(async (rung) => {
+      await mkdir(run.dir(rung), { recursive: true });
+      await writeFile(join(run.dir(rung), 'list.csv'), '');
+    }));
     if (stopped) return;
     runs.push(run);
     const args = buildLadderArgs({ ...options, outputDir: (rung) => run.dir(rung) });
