@@ -85,6 +85,21 @@ describe('edge nginx (deploy/edge/edge-templates) in front of an origin', () => 
     expect((await fetch(`${edge.url}/hls/pb3/missing.ts`)).status).toBe(404);
     expect(origin.hits.get('/hls/pb3/missing.ts')).toBe(1);
   });
+
+  it('serves ladder rungs (<playbackId>/<rung>/<file>, rung names from the contract) with the same cache rules', async () => {
+    const playlist = await fetch(`${edge.url}/hls/pb4/480p/index.m3u8`);
+    expect(playlist.status).toBe(200);
+    expect(playlist.headers.get('cache-control')).toBe('no-cache');
+    const segment = await fetch(`${edge.url}/hls/pb4/480p/17.ts`);
+    expect(segment.status).toBe(200);
+    expect(segment.headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await fetch(`${edge.url}/hls/pb4/master.m3u8`)).status).toBe(200);
+    const before = [...origin.hits.values()].reduce((a, b) => a + b, 0);
+    for (const p of ['/hls/pb4/999p/index.m3u8', '/hls/pb4/.ladder/1.ts', '/hls/pb4/480p/x/index.m3u8']) {
+      expect((await fetch(`${edge.url}${p}`)).status, p).toBe(404);
+    }
+    expect([...origin.hits.values()].reduce((a, b) => a + b, 0)).toBe(before);
+  });
 });
 
 describe('nginx templates of the edge image', () => {

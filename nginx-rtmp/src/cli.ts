@@ -19,7 +19,11 @@ const USAGE = `Usage: node nginx-rtmp/dist/cli.js --notify-url URL [--secret S] 
   --work-dir DIR       nginx prefix (${join(tmpdir(), 'lait-nginx-rtmp')})
   --hls-dir DIR        HLS output (<work-dir>/hls)
   --module-path FILE   ngx_rtmp_module.so (discovered)
-  --nginx-path FILE    nginx binary (discovered)`;
+  --nginx-path FILE    nginx binary (discovered)
+
+Environment: RTMP_NOTIFY_SECRET, LAIT_NODE_ID, and the bitrate ladder's LADDER (off, or rungs
+from 1080p,720p,480p,360p,240p; default 720p,480p,360p), LADDER_CAPACITY (streams laddered at
+once; default measured at start) and FFMPEG_PATH (/usr/bin/ffmpeg).`;
 
 function toPort(name: string, value: string): number {
   const port = Number(value);

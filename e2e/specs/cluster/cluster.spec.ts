@@ -65,8 +65,11 @@ describe('the cluster (npm run cluster topology, real processes)', () => {
       const res = await fetch(second);
       return res.ok ? res.text() : null;
     }, 10_000);
-    const segment = playlist.split('\n').find((l) => l.endsWith('.ts'))!;
-    const segUrl = new URL(segment, second).href;
+    // hlsUrl is the master playlist: its first variant is the source's media playlist.
+    const variant = new URL(playlist.split('\n').find((l) => l.endsWith('.m3u8'))!, second).href;
+    const media = await (await fetch(variant)).text();
+    const segment = media.split('\n').find((l) => l.endsWith('.ts'))!;
+    const segUrl = new URL(segment, variant).href;
     expect((await fetch(segUrl)).status).toBe(200);
     expect((await fetch(segUrl)).headers.get('x-cache-status')).toBe('HIT');
     await Promise.all(pages.map((p) => p.close()));

@@ -68,7 +68,10 @@ describe('be right back: a dropped publisher does not end the broadcast', () => 
       return body.videos.length > 0 ? body : null;
     }, 10_000, 250);
     expect(videos).toHaveLength(1);
-    const playlist = (await p.api<string>(videos[0]!.hlsUrl)).text;
+    // Recorded from the live master playlist: the source is the first variant's folder.
+    const master = (await p.api<string>(videos[0]!.hlsUrl)).text;
+    expect(master).toContain('#EXT-X-STREAM-INF');
+    const playlist = (await p.api<string>(videos[0]!.hlsUrl.replace(/index\.m3u8$/, '0/index.m3u8'))).text;
     expect(playlist.match(/#EXT-X-DISCONTINUITY/g)).toHaveLength(1);
     expect(playlist).toContain('#EXT-X-ENDLIST');
   }, 150_000);

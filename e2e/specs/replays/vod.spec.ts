@@ -78,7 +78,13 @@ describe('a broadcast is kept as a VOD with its chat', () => {
     expect(video.durationSec).toBeLessThan(42);
     expect((await p.api<Video>(`/api/videos/${video.id}`)).body).toEqual(video);
 
-    const playlist = (await p.api<string>(video.hlsUrl)).text;
+    // Recorded from the live master playlist: a VOD master and one folder per variant (the source
+    // alone here: a 240p source gets no rung).
+    const master = (await p.api<string>(video.hlsUrl)).text;
+    expect(master).toContain('#EXT-X-STREAM-INF');
+    const variant = /^\d+\/index\.m3u8$/m.exec(master)?.[0];
+    expect(variant).toBe('0/index.m3u8');
+    const playlist = (await p.api<string>(video.hlsUrl.replace(/index\.m3u8$/, variant!))).text;
     expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
     expect(playlist).toContain('#EXT-X-ENDLIST');
     expect(playlist).not.toContain(key);
@@ -86,7 +92,7 @@ describe('a broadcast is kept as a VOD with its chat', () => {
     expect(duration).toBeGreaterThan(38);
     expect(duration).toBeLessThan(42);
     // No file of the VOD is named after the stream key (nor after anything but a sequence number).
-    expect(existsSync(path.join(p.dataDir, 'vods', video.id, '000000.ts'))).toBe(true);
+    expect(existsSync(path.join(p.dataDir, 'vods', video.id, '0', '000000.ts'))).toBe(true);
     expect(execFileSync('ls', ['-R', path.join(p.dataDir, 'vods')], { encoding: 'utf8' })).not.toContain(key.slice(0, 12));
 
     const upTo20 = (await p.api<VideoChat>(`/api/videos/${video.id}/chat?from=0&to=20`)).body.messages.map((m) => m.text);

@@ -17,6 +17,7 @@ describe('HLS playlists for VODs', () => {
     expect(parsePlaylist(NGINX_LIVE)).toEqual({
       kind: 'media',
       ended: false,
+      mediaSequence: 41,
       segments: [
         { uri: '1764633601000.ts', durationSec: 1, discontinuity: false },
         { uri: '1764633622000.ts', durationSec: 0.967, discontinuity: true },
@@ -48,7 +49,7 @@ describe('HLS playlists for VODs', () => {
     expect(vod.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
     expect(vod).toContain('#EXTINF:1.500,\n000001.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:1.000,\n000002.ts');
     const reread = parsePlaylist(vod);
-    expect(reread).toEqual({ kind: 'media', ended: true, segments });
+    expect(reread).toEqual({ kind: 'media', ended: true, mediaSequence: 0, segments });
 
     const growing = writeMediaPlaylist(segments.slice(0, 1), false);
     expect(growing).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');

@@ -9,7 +9,13 @@ export interface MediaSegment {
 
 export type ParsedPlaylist =
   | { kind: 'master'; variants: Array<{ attributes: string; uri: string }> }
-  | { kind: 'media'; segments: MediaSegment[]; ended: boolean };
+  | {
+      kind: 'media';
+      segments: MediaSegment[];
+      ended: boolean;
+      /** `#EXT-X-MEDIA-SEQUENCE`: the first segment's sequence number (0 when absent). Ladder rungs share the source's. */
+      mediaSequence: number;
+    };
 
 export function parsePlaylist(text: string): ParsedPlaylist {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -23,6 +29,8 @@ export function parsePlaylist(text: string): ParsedPlaylist {
     return { kind: 'master', variants };
   }
   const segments: MediaSegment[] = [];
+  const sequenceLine = lines.find((l) => l.startsWith('#EXT-X-MEDIA-SEQUENCE:'));
+  const mediaSequence = sequenceLine ? Number.parseInt(sequenceLine.slice('#EXT-X-MEDIA-SEQUENCE:'.length), 10) || 0 : 0;
   let duration: number | null = null;
   let discontinuity = false;
   for (const line of lines) {
@@ -34,7 +42,7 @@ export function parsePlaylist(text: string): ParsedPlaylist {
       discontinuity = false;
     }
   }
-  return { kind: 'media', segments, ended: lines.includes('#EXT-X-ENDLIST') };
+  return { kind: 'media', segments, ended: lines.includes('#EXT-X-ENDLIST'), mediaSequence };
 }
 
 /** A media playlist: `VOD` with ENDLIST once complete, `EVENT` while it still grows. */

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,5 +63,50 @@ describe('HlsRecorder', () => {
     expect(playlist.match(/#EXT-X-DISCONTINUITY/g)).toHaveLength(1);
     expect(playlist).toContain('#EXT-X-ENDLIST');
     expect(await readFile(path.join(dir, '000002.ts'), 'utf8')).toBe('1.ts');
+  });
+
+  it('records a ladder rung that joins the master after the source, cutting both to the first fragment they share', async () => {
+    // The source's fragments 10-13 are live; the 360p rung joins at 12 (same sequence numbers, same media).
+    const live = { source: [10, 11, 12, 13], rung: [] as number[], rungInMaster: false };
+    const media = (seqs: number[], prefix: string) =>
+      `#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:${seqs[0] ?? 0}\n#EXT-X-TARGETDURATION:1\n${seqs.map((n) => `#EXTINF:1.000,\n${prefix}${n}.ts\n`).join('')}`;
+    const server = createServer((req, res) => {
+      const url = req.url ?? '';
+      if (url.endsWith('/master.m3u8')) {
+        const rung = live.rungInMaster ? '#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n' : '';
+        return res.end(`#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=3000000,RESOLUTION=1280x720\nindex.m3u8\n${rung}`);
+      }
+      if (url.endsWith('/360p/index.m3u8')) return live.rung.length ? res.end(media(live.rung, 'r')) : res.writeHead(404).end();
+      if (url.endsWith('/index.m3u8')) return res.end(media(live.source, 's'));
+      res.end(url.split('/').pop());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dir = await mkdtemp(path.join(tmpdir(), 'lait-recorder-'));
+    cleanup.push(async () => {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const sourceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hls/pb/master.m3u8`;
+    const recorder = new HlsRecorder({ sourceUrl, dir, pollMs: 20, log: pino({ level: 'silent' }) });
+    recorder.start();
+    await until('the source copied', async () => recorder.durationSec === 4);
+
+    live.rung.push(12, 13);
+    live.rungInMaster = true;
+    live.source.push(14);
+    await until('the rung joined and the source cut to fragment 12', async () => recorder.durationSec === 3 && recorder.files.length === 5);
+    await recorder.finish(1);
+
+    const master = await readFile(path.join(dir, 'index.m3u8'), 'utf8');
+    expect(master.match(/#EXT-X-STREAM-INF/g)).toHaveLength(2);
+    expect(master).toContain('1/index.m3u8');
+    const fragments = async (folder: string) => {
+      const text = await readFile(path.join(dir, folder, 'index.m3u8'), 'utf8');
+      return Promise.all(text.split('\n').filter((l) => l.endsWith('.ts')).map((f) => readFile(path.join(dir, folder, f), 'utf8')));
+    };
+    expect(await fragments('0')).toEqual(['s12.ts', 's13.ts', 's14.ts']);
+    expect((await fragments('1')).slice(0, 2)).toEqual(['r12.ts', 'r13.ts']);
+    // The cut fragments are gone from disk too.
+    expect(existsSync(path.join(dir, '0', '000000.ts'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { parsePlaylist, writeMasterPlaylist, writeMediaPlaylist, type MediaSegment } from './hls-playlist.js';
@@ -17,6 +17,14 @@ export interface RecorderOptions {
   log: FastifyBaseLogger;
 }
 
+/**
+ * A ladder's rungs join the live master 1-3 s after the source (their first fragments take that
+ * long): variants that appear this soon after recording started are recorded too, and every track
+ * is cut to the first fragment they all have, so the VOD's variants cover the same media.
+ * A rung that comes later (after a restart, or when a laddering slot frees up) is not recorded.
+ */
+export const LATE_VARIANT_WINDOW_MS = 20_000;
+
 async function writeAtomically(file: string, text: string): Promise<void> {
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
@@ -24,9 +32,11 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 /** Copies one live media playlist's fragments as they appear (no re-encode) and keeps a VOD playlist of them. */
 class TrackRecorder {
-  private readonly segments: MediaSegment[] = [];
+  private segments: Array<MediaSegment & { sequence: number }> = [];
   private readonly seen = new Set<string>();
   private gap = false;
+  /** Names files in order; never reused, even after `trimBefore`. */
+  private nextFile = 0;
 
   constructor(private sourceUrl: string, private readonly dir: string) {}
 
@@ -56,6 +66,21 @@ class TrackRecorder {
     return { files: picked.map((s) => path.join(this.dir, s.uri)), durationSec: total };
   }
 
+  /** The live sequence number of the first fragment kept; null before any. */
+  get firstSequence(): number | null {
+    return this.segments[0]?.sequence ?? null;
+  }
+
+  /** Drops the fragments before live sequence number `sequence` (files too). */
+  async trimBefore(sequence: number): Promise<void> {
+    const dropped = this.segments.filter((s) => s.sequence < sequence);
+    if (dropped.length === 0) return;
+    this.segments = this.segments.filter((s) => s.sequence >= sequence);
+    if (this.segments[0]) this.segments[0] = { ...this.segments[0], discontinuity: false };
+    await Promise.all(dropped.map((s) => rm(path.join(this.dir, s.uri), { force: true })));
+    await this.writePlaylist(false);
+  }
+
   /** The next fragment starts after a gap (the playlist was gone meanwhile). */
   markGap(): void {
     if (this.segments.length > 0) this.gap = true;
@@ -72,15 +97,20 @@ class TrackRecorder {
     const playlist = parsePlaylist(await res.text());
     if (playlist.kind !== 'media') return true;
     let added = false;
-    for (const segment of playlist.segments) {
+    for (const [index, segment] of playlist.segments.entries()) {
       if (this.seen.has(segment.uri)) continue;
       const data = await fetch(new URL(segment.uri, this.sourceUrl), { signal: AbortSignal.timeout(10_000) });
       // Already swept by nginx: nothing to copy any more.
       if (!data.ok) continue;
       this.seen.add(segment.uri);
-      const file = `${String(this.segments.length).padStart(6, '0')}.ts`;
+      const file = `${String(this.nextFile++).padStart(6, '0')}.ts`;
       await writeFile(path.join(this.dir, file), Buffer.from(await data.arrayBuffer()));
-      this.segments.push({ uri: file, durationSec: segment.durationSec, discontinuity: this.gap || (segment.discontinuity && this.segments.length > 0) });
+      this.segments.push({
+        uri: file,
+        durationSec: segment.durationSec,
+        discontinuity: this.gap || (segment.discontinuity && this.segments.length > 0),
+        sequence: playlist.mediaSequence + index,
+      });
       this.gap = false;
       added = true;
     }
@@ -89,7 +119,7 @@ class TrackRecorder {
   }
 
   async writePlaylist(complete: boolean): Promise<void> {
-    await writeAtomically(path.join(this.dir, 'index.m3u8'), writeMediaPlaylist(this.segments, complete));
+    await writeAtomically(path.join(this.dir, 'index.m3u8'), writeMediaPlaylist(this.segments.map(({ sequence: _s, ...rest }) => rest), complete));
   }
 }
 
@@ -109,12 +139,16 @@ export class HlsRecorder {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: Promise<void> = Promise.resolve();
   private stopped = false;
+  private startedAt = 0;
+  /** A variant joined: cut every track to the first fragment they all have, once it has fragments. */
+  private aligning = false;
 
   constructor(private readonly opts: RecorderOptions) {
     this.sourceUrl = opts.sourceUrl;
   }
 
   start(): void {
+    this.startedAt = Date.now();
     const loop = () => {
       if (this.stopped) return;
       this.current = this.pollOnce().finally(() => {
@@ -148,6 +182,10 @@ export class HlsRecorder {
       await this.pollOnce();
     }
     for (const t of this.tracks) await t.writePlaylist(true);
+    // A variant that never delivered a fragment would be an empty level in the VOD.
+    if (this.master && this.tracks.some((t) => t.durationSec === 0)) {
+      await writeAtomically(path.join(this.opts.dir, 'index.m3u8'), writeMasterPlaylist(this.master.filter((_, i) => (this.tracks[i]?.durationSec ?? 0) > 0)));
+    }
   }
 
   /** Stops without finishing (server shutdown). */
@@ -162,9 +200,11 @@ export class HlsRecorder {
       if (this.lost) await this.follow();
       this.lost = true;
       if (this.tracks.length === 0 && !(await this.discover())) return;
+      if (this.master && Date.now() - this.startedAt < LATE_VARIANT_WINDOW_MS) await this.addLateVariants();
       let found = true;
       for (const t of this.tracks) found = (await t.poll()) && found;
       this.lost = !found;
+      if (this.aligning) await this.align();
     } catch (err) {
       this.opts.log.debug({ err }, 'recorder: poll failed, retrying');
     }
@@ -179,6 +219,35 @@ export class HlsRecorder {
     for (const [i, t] of this.tracks.entries()) t.moveTo(this.master ? new URL(this.variantUris[i] ?? '', url).href : url);
   }
 
+  /** Rungs that joined the live master since the last look (see LATE_VARIANT_WINDOW_MS). */
+  private async addLateVariants(): Promise<void> {
+    const res = await fetch(this.sourceUrl, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) return;
+    const playlist = parsePlaylist(await res.text());
+    if (playlist.kind !== 'master' || !this.master) return;
+    const added = playlist.variants.filter((v) => !this.variantUris.includes(v.uri));
+    for (const v of added) {
+      const i = this.tracks.length;
+      const dir = path.join(this.opts.dir, String(i));
+      await mkdir(dir, { recursive: true });
+      this.tracks.push(new TrackRecorder(new URL(v.uri, this.sourceUrl).href, dir));
+      this.variantUris.push(v.uri);
+      this.master.push({ attributes: v.attributes, uri: `${i}/index.m3u8` });
+    }
+    if (added.length === 0) return;
+    this.aligning = true;
+    await writeAtomically(path.join(this.opts.dir, 'index.m3u8'), writeMasterPlaylist(this.master));
+  }
+
+  /** Rungs carry the source's sequence numbers for the same media: every track starts at the same one. */
+  private async align(): Promise<void> {
+    const firsts = this.tracks.map((t) => t.firstSequence);
+    if (firsts.some((f) => f === null)) return;
+    const start = Math.max(...(firsts as number[]));
+    for (const t of this.tracks) await t.trimBefore(start);
+    this.aligning = false;
+  }
+
   /** The first playlist decides the shape: one media playlist, or a master with rungs. */
   private async discover(): Promise<boolean> {
     const res = await fetch(this.sourceUrl, { signal: AbortSignal.timeout(5000) });
@@ -191,6 +260,8 @@ export class HlsRecorder {
     }
     this.master = playlist.variants.map((v, i) => ({ attributes: v.attributes, uri: `${i}/index.m3u8` }));
     this.variantUris = playlist.variants.map((v) => v.uri);
+    // Variants that are already live when recording starts count as joined: align them too.
+    this.aligning = playlist.variants.length > 1;
     this.tracks = await Promise.all(
       playlist.variants.map(async (v, i) => {
         const dir = path.join(this.opts.dir, String(i));
