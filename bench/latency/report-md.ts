@@ -1,0 +1,50 @@
+import { machine } from '../lib/report.js';
+import type { Summary } from './measure.js';
+import { describeProfile, type EncodeOptions } from './profiles.js';
+
+export interface ProfileResult { enc: EncodeOptions; lait: Summary; peer: Summary }
+
+/** The issue's targets: zerolatency p50 ≤ 2.0 s, p95 ≤ 3.0 s, no stall; OBS defaults p50 ≤ 2.5 s. */
+function verdict(r: ProfileResult): string {
+  const s = r.lait;
+  if (r.enc.profile === 'zerolatency') {
+    const checks = [
+      `p50 ${(s.p50 / 1000).toFixed(2)} s ${s.p50 <= 2000 ? '≤' : '>'} 2.0 s`,
+      `p95 ${(s.p95 / 1000).toFixed(2)} s ${s.p95 <= 3000 ? '≤' : '>'} 3.0 s`,
+      `${s.stalls} stalls`,
+    ];
+    const met = s.p50 <= 2000 && s.p95 <= 3000 && s.stalls === 0;
+    return `target p50 ≤ 2.0 s, p95 ≤ 3.0 s, no stall: **${met ? 'met' : 'not met'}** (${checks.join(', ')})`;
+  }
+  return `target p50 ≤ 2.5 s: **${s.p50 <= 2500 ? 'met' : 'not met'}** (p50 ${(s.p50 / 1000).toFixed(2)} s)`;
+}
+
+function row(setup: string, s: Summary): string {
+  const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const load = s.load.map((l) => l.toFixed(1)).join(', ');
+  return `| ${setup} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${load} |`;
+}
+
+export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; argv: string[] }): string {
+  const sections = results.map((r) => `### Publisher \`${r.enc.profile}\`: ${describeProfile(r.enc)}
+
+| setup | frames | p50 | p95 | max | stalls (time) | load (1 min) after each join |
+| --- | --- | --- | --- | --- | --- | --- |
+${row('Lait (1 s fragments, 4 s playlist, tuned hls.js)', r.lait)}
+${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
+
+Ratio: the peer's p50 is ${(r.peer.p50 / r.lait.p50).toFixed(1)}× Lait's. Lait ${verdict(r)}.`);
+  return `## Glass-to-glass latency (bench/latency)
+
+Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\`  
+Machine: ${machine()}  
+Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+
+A stream sent like OBS: 720p30 timestamped frames and a 48 kHz stereo tone written in real time
+against one clock → ffmpeg (x264 + AAC, bench/latency/profiles.ts) → RTMP → nginx-rtmp → HLS →
+hls.js in headless Chromium. Latency = display time of a frame (requestVideoFrameCallback) − the
+time written into its picture, over ${run.joins} joins × ${Math.round(run.seconds / run.joins)} s per path.
+The peer gets the same publisher, audio included. Stalls are \`waiting\` events after playback began.
+
+${sections.join('\n\n')}`;
+}
