@@ -94,7 +94,8 @@ async function main() {
     }
     const md = renderReport(results, { seconds: SECONDS, joins: JOINS, argv: process.argv.slice(2) });
     console.log(md);
-    console.log(`written to ${writeSection('latency', md)}`);
+    // A video-only run is a comparison, not the result: it gets its own section.
+    console.log(`written to ${writeSection(values['video-only'] ? 'latency-video-only' : 'latency', md)}`);
   } finally {
     await peer?.nginx.stop().catch(() => {});
     await peerPage.close();
