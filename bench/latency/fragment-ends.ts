@@ -42,3 +42,18 @@ export async function fragmentSpan(file: string, ffprobe = '/usr/bin/ffprobe'): 
     videoFrames: types.length,
   };
 }
+
+/**
+ * The tracks of the newest fragment in a live playlist, e.g. `h264 + aac 48000 Hz 2 ch`: shows
+ * what a player of that path receives (the peer gets the same audio-bearing stream as Lait).
+ */
+export async function playlistTracks(playlistUrl: string, ffprobe = '/usr/bin/ffprobe'): Promise<string> {
+  const text = await (await fetch(playlistUrl)).text();
+  const last = text.split('\n').filter((l) => l.trim().endsWith('.ts')).at(-1);
+  if (!last) throw new Error(`no fragment in ${playlistUrl}`);
+  const { stdout } = await run(ffprobe, ['-v', 'error', '-show_entries', 'stream=codec_name,sample_rate,channels', '-of', 'csv=p=0', new URL(last.trim(), playlistUrl).href]);
+  return stdout.trim().split('\n').map((l) => {
+    const [codec, rate, channels] = l.split(',');
+    return rate && rate !== 'N/A' ? `${codec} ${rate} Hz ${channels} ch` : codec;
+  }).join(' + ');
+}

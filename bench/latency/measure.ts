@@ -23,6 +23,8 @@ export interface Summary {
   unreadable: number;
   /** 1-minute load average at the end of each join. */
   load: number[];
+  /** What the path's fragments carry (set by run.ts). */
+  tracks?: string;
 }
 
 export function summarise(label: string, runs: ProbeResult[], load: number[]): Summary {

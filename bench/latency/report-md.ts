@@ -22,14 +22,15 @@ function verdict(r: ProfileResult): string {
 function row(setup: string, s: Summary): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const load = s.load.map((l) => l.toFixed(1)).join(', ');
-  return `| ${setup} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${load} |`;
+  return `| ${setup} | ${s.tracks ?? '?'} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${load} |`;
 }
 
 export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; argv: string[] }): string {
+  const audio = results.every((r) => r.enc.audio !== false);
   const sections = results.map((r) => `### Publisher \`${r.enc.profile}\`: ${describeProfile(r.enc)}
 
-| setup | frames | p50 | p95 | max | stalls (time) | load (1 min) after each join |
-| --- | --- | --- | --- | --- | --- | --- |
+| setup | tracks | frames | p50 | p95 | max | stalls (time) | load (1 min) after each join |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('Lait (1 s fragments, 4 s playlist, tuned hls.js)', r.lait)}
 ${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
@@ -40,11 +41,10 @@ Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' '
 Machine: ${machine()}  
 Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-A stream sent like OBS: 720p30 timestamped frames and a 48 kHz stereo tone written in real time
-against one clock → ffmpeg (x264 + AAC, bench/latency/profiles.ts) → RTMP → nginx-rtmp → HLS →
+${audio ? 'A stream sent like OBS: 720p30 timestamped frames and a 48 kHz stereo tone written in real time\nagainst one clock → ffmpeg (x264 + AAC' : 'Video only (a comparison: no real stream looks like this): 720p30 timestamped frames written in\nreal time → ffmpeg (x264'}, bench/latency/profiles.ts) → RTMP → nginx-rtmp → HLS →
 hls.js in headless Chromium. Latency = display time of a frame (requestVideoFrameCallback) − the
 time written into its picture, over ${run.joins} joins × ${Math.round(run.seconds / run.joins)} s per path.
-The peer gets the same publisher, audio included. Stalls are \`waiting\` events after playback began.
+The peer gets the same publisher${audio ? ', audio included' : ''}. Stalls are \`waiting\` events after playback began.
 
 ${sections.join('\n\n')}`;
 }

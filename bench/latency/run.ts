@@ -15,6 +15,7 @@ import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { freePort, waitFor } from '@lait/testkit/ports';
 import { writeSection } from '../lib/report.js';
 import { startClockPublisher } from './clock-publisher.js';
+import { playlistTracks } from './fragment-ends.js';
 import { measure, type MeasureTarget, type Summary } from './measure.js';
 import { startPeerPage } from './peer-page.js';
 import { PROFILES, isProfile, type EncodeOptions, type PublisherProfile } from './profiles.js';
@@ -66,7 +67,10 @@ async function publishAndMeasure(rtmpUrl: string, playlist: string, enc: EncodeO
   const pub = startClockPublisher(rtmpUrl, enc);
   try {
     await waitFor(`${target.label} playlist`, async () => (await fetch(playlist)).ok, 60_000);
-    return await measure(target, SECONDS, JOINS);
+    const tracks = await waitFor(`${target.label} fragment`, () => playlistTracks(playlist), 30_000);
+    console.log(`  ${target.label} serves ${tracks}`);
+    if (enc.audio !== false && !/aac/.test(tracks)) throw new Error(`${target.label} serves no audio: ${tracks}`);
+    return { ...(await measure(target, SECONDS, JOINS)), tracks };
   } finally {
     await pub.stop();
   }
