@@ -6,6 +6,12 @@ import { HEIGHT, WIDTH, drawFrame } from './timestamp-frames.js';
 export interface ClockPublisher {
   stop(): Promise<void>;
   framesWritten(): number;
+  /**
+   * Frames written that ffmpeg has not yet passed to x264 (its -progress `frame=`, every 0.25 s):
+   * a backlog in front of the encoder, i.e. a machine too loaded to encode in real time. x264's
+   * own delay (lookahead, B-frames, threads) comes on top.
+   */
+  encoderQueueFrames(): number;
   /** ffmpeg's last stderr lines (errors only). */
   stderrTail(): string;
 }
@@ -39,10 +45,18 @@ export function startClockPublisher(url: string, enc: EncodeOptions, ffmpeg = '/
   const videoInput = ['-thread_queue_size', '64', '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${WIDTH}x${HEIGHT}`, '-framerate', String(enc.fps), '-i', 'pipe:0'];
   const audioInput = withAudio ? ['-thread_queue_size', '64', '-f', 's16le', '-ar', String(AUDIO_RATE), '-ac', String(AUDIO_CHANNELS), '-i', 'pipe:3'] : [];
   const proc: ChildProcess = spawn(ffmpeg, [
-    '-hide_banner', '-loglevel', 'error', '-nostats', ...videoInput, ...audioInput,
+    '-hide_banner', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-stats_period', '0.25', ...videoInput, ...audioInput,
     ...encodeArgs(enc),
     '-f', 'flv', url,
-  ], { stdio: ['pipe', 'ignore', 'pipe', withAudio ? 'pipe' : 'ignore'] });
+  ], { stdio: ['pipe', 'pipe', 'pipe', withAudio ? 'pipe' : 'ignore'] });
+  let encoded = 0;
+  let progress = '';
+  proc.stdout?.on('data', (d: Buffer) => {
+    progress += d.toString();
+    const lines = progress.split('\n');
+    progress = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('frame=')) encoded = Number(line.slice(6)) || encoded;
+  });
   let tail = '';
   proc.stderr?.on('data', (d: Buffer) => { tail = (tail + d.toString()).slice(-2000); });
   const videoIn = proc.stdin;
@@ -80,6 +94,7 @@ export function startClockPublisher(url: string, enc: EncodeOptions, ffmpeg = '/
   tick();
   return {
     framesWritten: () => frames,
+    encoderQueueFrames: () => frames - encoded,
     stderrTail: () => tail,
     async stop() {
       stopped = true;

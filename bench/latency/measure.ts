@@ -25,6 +25,8 @@ export interface Summary {
   load: number[];
   /** What the path's fragments carry (set by run.ts). */
   tracks?: string;
+  /** Frames waiting in front of x264 while measuring, in ms (set by run.ts): a loaded machine. */
+  backlogMs?: { p50: number; max: number };
 }
 
 export function summarise(label: string, runs: ProbeResult[], load: number[]): Summary {

@@ -22,15 +22,16 @@ function verdict(r: ProfileResult): string {
 function row(setup: string, s: Summary): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const load = s.load.map((l) => l.toFixed(1)).join(', ');
-  return `| ${setup} | ${s.tracks ?? '?'} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${load} |`;
+  const backlog = s.backlogMs ? `${Math.round(s.backlogMs.p50)} / ${Math.round(s.backlogMs.max)} ms` : '?';
+  return `| ${setup} | ${s.tracks ?? '?'} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${backlog} | ${load} |`;
 }
 
 export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; argv: string[] }): string {
   const audio = results.every((r) => r.enc.audio !== false);
   const sections = results.map((r) => `### Publisher \`${r.enc.profile}\`: ${describeProfile(r.enc)}
 
-| setup | tracks | frames | p50 | p95 | max | stalls (time) | load (1 min) after each join |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| setup | tracks | frames | p50 | p95 | max | stalls (time) | backlog before x264 p50 / max | load (1 min) after each join |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('Lait (1 s fragments, 4 s playlist, tuned hls.js)', r.lait)}
 ${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
@@ -45,6 +46,8 @@ ${audio ? 'A stream sent like OBS: 720p30 timestamped frames and a 48 kHz stereo
 hls.js in headless Chromium. Latency = display time of a frame (requestVideoFrameCallback) − the
 time written into its picture, over ${run.joins} joins × ${Math.round(run.seconds / run.joins)} s per path.
 The peer gets the same publisher${audio ? ', audio included' : ''}. Stalls are \`waiting\` events after playback began.
+Backlog before x264 = frames written but not yet taken by the encoder (ffmpeg -progress): above a
+frame or two it is latency added by a machine too loaded to encode in real time, on both paths alike.
 
 ${sections.join('\n\n')}`;
 }

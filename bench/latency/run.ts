@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { startNginx } from '@lait/nginx-rtmp';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { freePort, waitFor } from '@lait/testkit/ports';
-import { writeSection } from '../lib/report.js';
+import { percentile, writeSection } from '../lib/report.js';
 import { startClockPublisher } from './clock-publisher.js';
 import { playlistTracks } from './fragment-ends.js';
 import { measure, type MeasureTarget, type Summary } from './measure.js';
@@ -70,7 +70,15 @@ async function publishAndMeasure(rtmpUrl: string, playlist: string, enc: EncodeO
     const tracks = await waitFor(`${target.label} fragment`, () => playlistTracks(playlist), 30_000);
     console.log(`  ${target.label} serves ${tracks}`);
     if (enc.audio !== false && !/aac/.test(tracks)) throw new Error(`${target.label} serves no audio: ${tracks}`);
-    return { ...(await measure(target, SECONDS, JOINS)), tracks };
+    const backlog: number[] = [];
+    const sampler = setInterval(() => backlog.push(Math.max(0, pub.encoderQueueFrames()) * (1000 / enc.fps)), 500);
+    try {
+      const summary = await measure(target, SECONDS, JOINS);
+      backlog.sort((a, b) => a - b);
+      return { ...summary, tracks, backlogMs: { p50: percentile(backlog, 50), max: backlog.at(-1) ?? Number.NaN } };
+    } finally {
+      clearInterval(sampler);
+    }
   } finally {
     await pub.stop();
   }
