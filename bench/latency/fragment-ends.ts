@@ -52,8 +52,10 @@ export async function playlistTracks(playlistUrl: string, ffprobe = '/usr/bin/ff
   const last = text.split('\n').filter((l) => l.trim().endsWith('.ts')).at(-1);
   if (!last) throw new Error(`no fragment in ${playlistUrl}`);
   const { stdout } = await run(ffprobe, ['-v', 'error', '-show_entries', 'stream=codec_name,sample_rate,channels', '-of', 'csv=p=0', new URL(last.trim(), playlistUrl).href]);
-  return stdout.trim().split('\n').map((l) => {
-    const [codec, rate, channels] = l.split(',');
+  // MPEG-TS lists each stream under its program too: count each once.
+  const tracks = new Set(stdout.split('\n').filter((l) => l.trim()).map((l) => {
+    const [codec, rate, channels] = l.trim().split(',');
     return rate && rate !== 'N/A' ? `${codec} ${rate} Hz ${channels} ch` : codec;
-  }).join(' + ');
+  }));
+  return [...tracks].join(' + ');
 }
