@@ -55,6 +55,8 @@ export async function playlistTracks(playlistUrl: string, ffprobe = '/usr/bin/ff
   // MPEG-TS lists each stream under its program too: count each once.
   const tracks = new Set(stdout.split('\n').filter((l) => l.trim()).map((l) => {
     const [codec, rate, channels] = l.trim().split(',');
+    // nginx-rtmp declares an AAC stream in every PMT; without audio it has no parameters.
+    if (rate === '0') return `${codec} declared, empty`;
     return rate && rate !== 'N/A' ? `${codec} ${rate} Hz ${channels} ch` : codec;
   }));
   return [...tracks].join(' + ');

@@ -69,7 +69,7 @@ async function publishAndMeasure(rtmpUrl: string, playlist: string, enc: EncodeO
     await waitFor(`${target.label} playlist`, async () => (await fetch(playlist)).ok, 60_000);
     const tracks = await waitFor(`${target.label} fragment`, () => playlistTracks(playlist), 30_000);
     console.log(`  ${target.label} serves ${tracks}`);
-    if (enc.audio !== false && !/aac/.test(tracks)) throw new Error(`${target.label} serves no audio: ${tracks}`);
+    if (enc.audio !== false && !/aac [1-9]/.test(tracks)) throw new Error(`${target.label} serves no audio: ${tracks}`);
     const backlog: number[] = [];
     const sampler = setInterval(() => backlog.push(Math.max(0, pub.encoderQueueFrames()) * (1000 / enc.fps)), 500);
     try {
