@@ -36,7 +36,7 @@ ${row('Lait (1 s fragments, 4 s playlist, tuned hls.js)', r.lait)}
 ${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
 Ratio: the peer's p50 is ${(r.peer.p50 / r.lait.p50).toFixed(1)}× Lait's. Lait ${verdict(r)}.`);
-  return `## Glass-to-glass latency (bench/latency)
+  return `## Glass-to-glass latency${audio ? '' : ', video only'} (bench/latency)
 
 Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\`  
 Machine: ${machine()}  
