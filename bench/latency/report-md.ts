@@ -26,17 +26,19 @@ function row(setup: string, s: Summary): string {
   return `| ${setup} | ${s.tracks ?? '?'} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${backlog} | ${load} |`;
 }
 
-export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; argv: string[] }): string {
+export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; laitAudioDelayMs: number; argv: string[] }): string {
   const audio = results.every((r) => r.enc.audio !== false);
+  const lait = run.laitAudioDelayMs === 20 ? 'Lait' : `Lait with hls_max_audio_delay ${run.laitAudioDelayMs}ms`;
   const sections = results.map((r) => `### Publisher \`${r.enc.profile}\`: ${describeProfile(r.enc)}
 
 | setup | tracks | frames | p50 | p95 | max | stalls (time) | backlog before x264 p50 / max | load (1 min) after each join |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${row('Lait (1 s fragments, 4 s playlist, tuned hls.js)', r.lait)}
+${row(`${lait} (1 s fragments, 4 s playlist, tuned hls.js)`, r.lait)}
 ${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
 Ratio: the peer's p50 is ${(r.peer.p50 / r.lait.p50).toFixed(1)}× Lait's. Lait ${verdict(r)}.`);
-  return `## Glass-to-glass latency${audio ? '' : ', video only'} (bench/latency)
+  const title = audio ? (run.laitAudioDelayMs === 20 ? '' : `, Lait's nginx with hls_max_audio_delay ${run.laitAudioDelayMs}ms`) : ', video only';
+  return `## Glass-to-glass latency${title} (bench/latency)
 
 Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\`  
 Machine: ${machine()}  

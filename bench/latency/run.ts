@@ -29,10 +29,13 @@ const { values } = parseArgs({
     keyint: { type: 'string', default: '1' },
     rung: { type: 'string', default: 'source' },
     'video-only': { type: 'boolean', default: false },
+    // Lait's nginx with another hls_max_audio_delay: 300 is nginx-rtmp's default, i.e. before the fix.
+    'lait-audio-delay': { type: 'string', default: '20' },
   },
 });
 const SECONDS = Number(values.seconds);
 const JOINS = Number(values.joins);
+const LAIT_AUDIO_DELAY = Number(values['lait-audio-delay']);
 if (!(SECONDS >= 3 && JOINS >= 1)) throw new Error('--seconds must be ≥ 3 and --joins ≥ 1');
 const profiles: PublisherProfile[] = values.profile === 'both' ? [...PROFILES] : isProfile(values.profile) ? [values.profile] : [];
 if (profiles.length === 0) throw new Error(`--profile must be zerolatency, obs or both, got ${values.profile}`);
@@ -85,7 +88,7 @@ async function publishAndMeasure(rtmpUrl: string, playlist: string, enc: EncodeO
 }
 
 async function main() {
-  const platform = await startPlatform({ env: { LOG_LEVEL: 'warn' } });
+  const platform = await startPlatform({ env: { LOG_LEVEL: 'warn' }, nginxHls: { maxAudioDelayMs: LAIT_AUDIO_DELAY } });
   const peerPage = await startPeerPage();
   let peer: Awaited<ReturnType<typeof startPeer>> | undefined;
   const results: ProfileResult[] = [];
@@ -104,10 +107,11 @@ async function main() {
       });
       results.push({ enc, lait, peer: base });
     }
-    const md = renderReport(results, { seconds: SECONDS, joins: JOINS, argv: process.argv.slice(2) });
+    const md = renderReport(results, { seconds: SECONDS, joins: JOINS, laitAudioDelayMs: LAIT_AUDIO_DELAY, argv: process.argv.slice(2) });
     console.log(md);
-    // A video-only run is a comparison, not the result: it gets its own section.
-    console.log(`written to ${writeSection(values['video-only'] ? 'latency-video-only' : 'latency', md)}`);
+    // A video-only or pre-fix run is a comparison, not the result: each gets its own section.
+    const section = values['video-only'] ? 'latency-video-only' : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}` : 'latency';
+    console.log(`written to ${writeSection(section, md)}`);
   } finally {
     await peer?.nginx.stop().catch(() => {});
     await peerPage.close();

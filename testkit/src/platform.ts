@@ -47,6 +47,8 @@ export interface PlatformOptions {
   env?: Record<string, string>;
   /** Run on MariaDB (a fresh database, dropped afterwards) and Redis instead of the embedded defaults. */
   external?: boolean;
+  /** nginx-rtmp's HLS options instead of Lait's defaults (bench/latency renders the pre-fix audio delay). */
+  nginxHls?: { fragmentSec?: number; playlistSec?: number; maxAudioDelayMs?: number };
 }
 
 const MYSQL = TEST_ENV.mysqlUrl;
@@ -119,6 +121,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       notifySecret: secret,
       workDir,
       hlsDir: path.join(dataDir, 'hls'),
+      ...(opts.nginxHls ? { hls: opts.nginxHls } : {}),
     });
   } catch (err) {
     await stopServer();
