@@ -40,10 +40,13 @@ function fillAudio(buf: Buffer, firstSample: number): void {
  * The timestamp in a picture is the moment the frame was handed to the encoder.
  */
 export function startClockPublisher(url: string, enc: EncodeOptions, ffmpeg = '/usr/bin/ffmpeg'): ClockPublisher {
-  const withAudio = enc.audio !== false;
+  const lavfi = enc.audio !== false && enc.audioSource === 'lavfi';
+  const withAudio = enc.audio !== false && !lavfi;
   // The two pipes fill at the same rate; with two inputs ffmpeg reads each in its own thread.
   const videoInput = ['-thread_queue_size', '64', '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${WIDTH}x${HEIGHT}`, '-framerate', String(enc.fps), '-i', 'pipe:0'];
-  const audioInput = withAudio ? ['-thread_queue_size', '64', '-f', 's16le', '-ar', String(AUDIO_RATE), '-ac', String(AUDIO_CHANNELS), '-i', 'pipe:3'] : [];
+  const audioInput = withAudio
+    ? ['-thread_queue_size', '64', '-f', 's16le', '-ar', String(AUDIO_RATE), '-ac', String(AUDIO_CHANNELS), '-i', 'pipe:3']
+    : lavfi ? ['-re', '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${AUDIO_RATE}`] : [];
   const proc: ChildProcess = spawn(ffmpeg, [
     '-hide_banner', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-stats_period', '0.25', ...videoInput, ...audioInput,
     ...encodeArgs(enc),

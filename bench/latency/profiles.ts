@@ -25,6 +25,12 @@ export interface EncodeOptions {
   videoKbps?: number;
   /** false: video only, as the bench did before (no real stream looks like that). */
   audio?: boolean;
+  /**
+   * `pipe` (default): PCM written by the bench against the frames' clock, as a capture program does.
+   * `lavfi`: ffmpeg's own `-re` sine, whose clock starts when ffmpeg starts, not with the frames:
+   * only to show that artefact (clock-publisher.ts).
+   */
+  audioSource?: 'pipe' | 'lavfi';
 }
 
 export const AUDIO_RATE = 48_000;
@@ -54,6 +60,6 @@ export function encodeArgs(opts: EncodeOptions): string[] {
 
 export function describeProfile(opts: EncodeOptions): string {
   const tune = opts.profile === 'zerolatency' ? 'tune zerolatency' : 'no tune (B-frames 3, lookahead 10)';
-  const audio = opts.audio === false ? 'no audio' : 'AAC 160 kb/s 48 kHz stereo';
+  const audio = opts.audio === false ? 'no audio' : `AAC 160 kb/s 48 kHz stereo${opts.audioSource === 'lavfi' ? ' from ffmpeg\'s -re lavfi sine (artefact)' : ''}`;
   return `x264 veryfast ${tune}, CBR ${opts.videoKbps ?? 2500} kb/s, ${opts.keyintSec} s keyframes, 720p${opts.fps}; ${audio}`;
 }

@@ -37,7 +37,10 @@ ${row(`${lait} (1 s fragments, 4 s playlist, tuned hls.js)`, r.lait)}
 ${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
 Ratio: the peer's p50 is ${(r.peer.p50 / r.lait.p50).toFixed(1)}× Lait's. Lait ${verdict(r)}.`);
-  const title = audio ? (run.laitAudioDelayMs === 20 ? '' : `, Lait's nginx with hls_max_audio_delay ${run.laitAudioDelayMs}ms`) : ', video only';
+  const lavfi = results.some((r) => r.enc.audioSource === 'lavfi');
+  const title = !audio ? ', video only'
+    : lavfi ? ', audio from ffmpeg\'s own clock (artefact)'
+    : run.laitAudioDelayMs === 20 ? '' : `, Lait's nginx with hls_max_audio_delay ${run.laitAudioDelayMs}ms`;
   return `## Glass-to-glass latency${title} (bench/latency)
 
 Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\`  

@@ -31,11 +31,14 @@ const { values } = parseArgs({
     'video-only': { type: 'boolean', default: false },
     // Lait's nginx with another hls_max_audio_delay: 300 is nginx-rtmp's default, i.e. before the fix.
     'lait-audio-delay': { type: 'string', default: '20' },
+    // lavfi: audio from ffmpeg's own -re clock, to show the artefact a bench must avoid.
+    'audio-source': { type: 'string', default: 'pipe' },
   },
 });
 const SECONDS = Number(values.seconds);
 const JOINS = Number(values.joins);
 const LAIT_AUDIO_DELAY = Number(values['lait-audio-delay']);
+const AUDIO_SOURCE = values['audio-source'] === 'lavfi' ? 'lavfi' : 'pipe';
 if (!(SECONDS >= 3 && JOINS >= 1)) throw new Error('--seconds must be ≥ 3 and --joins ≥ 1');
 const profiles: PublisherProfile[] = values.profile === 'both' ? [...PROFILES] : isProfile(values.profile) ? [values.profile] : [];
 if (profiles.length === 0) throw new Error(`--profile must be zerolatency, obs or both, got ${values.profile}`);
@@ -95,7 +98,7 @@ async function main() {
   try {
     peer = await startPeer(platform);
     for (const profile of profiles) {
-      const enc: EncodeOptions = { profile, fps: 30, keyintSec: Number(values.keyint), audio: !values['video-only'] };
+      const enc: EncodeOptions = { profile, fps: 30, keyintSec: Number(values.keyint), audio: !values['video-only'], audioSource: AUDIO_SOURCE };
       const channel = platform.lait<Channel>('channel', 'create', `bench-${profile}`, '--json');
       console.log(`${profile}: Lait…`);
       const lait = await publishAndMeasure(`${platform.urls.rtmp}/${channel.streamKey}`, `${platform.urls.hls}/${channel.playbackId}/index.m3u8`, enc, laitTarget(platform, channel));
@@ -110,7 +113,9 @@ async function main() {
     const md = renderReport(results, { seconds: SECONDS, joins: JOINS, laitAudioDelayMs: LAIT_AUDIO_DELAY, argv: process.argv.slice(2) });
     console.log(md);
     // A video-only or pre-fix run is a comparison, not the result: each gets its own section.
-    const section = values['video-only'] ? 'latency-video-only' : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}` : 'latency';
+    const section = values['video-only'] ? 'latency-video-only'
+      : AUDIO_SOURCE === 'lavfi' ? 'latency-lavfi-audio'
+      : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}` : 'latency';
     console.log(`written to ${writeSection(section, md)}`);
   } finally {
     await peer?.nginx.stop().catch(() => {});
