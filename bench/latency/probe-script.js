@@ -35,8 +35,9 @@ window.__installProbe = function installProbe(cfg) {
       if (sum === bytes[5]) {
         const captured = bytes[0] + bytes[1] * 2 ** 8 + bytes[2] * 2 ** 16 + bytes[3] * 2 ** 24 + bytes[4] * 2 ** 32;
         const shown = performance.timeOrigin + meta.expectedDisplayTime;
-        const nowMod = Math.floor(shown) % 2 ** 40;
-        w.__probe.lat.push(nowMod - captured);
+        // The picture carries the epoch modulo 2^40 ms: subtract modulo 2^40 too.
+        const lat = (((Math.floor(shown) - captured) % 2 ** 40) + 2 ** 40) % 2 ** 40;
+        w.__probe.lat.push(lat);
       } else {
         w.__probe.bad++;
       }

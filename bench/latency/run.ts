@@ -1,112 +1,124 @@
 /**
- * Glass-to-glass latency: `npx tsx bench/latency/run.ts [--seconds 75] [--joins 3]`.
- * Lait's tuned path (nginx config from nginx-rtmp/, the viewer-web channel page) against the peer:
- * nginx-rtmp's HLS defaults (5 s fragments, 30 s playlist) played by hls.js with its defaults.
+ * Glass-to-glass latency of a stream sent like OBS (video and AAC audio):
+ *   npx tsx bench/latency/run.ts [--profile zerolatency|obs|both] [--seconds 60] [--joins 3] [--keyint 1] [--video-only]
+ * For each publisher profile (profiles.ts), Lait's path (nginx config from nginx-rtmp/, the
+ * viewer-web channel page) and then the peer with the same publisher: nginx-rtmp's HLS defaults
+ * (5 s fragments, 30 s playlist, hls_max_audio_delay 300 ms) played by hls.js with its defaults.
+ * `--seconds` is per measured path. Writes its section of docs/benchmarks.md.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startNginx } from '@lait/nginx-rtmp';
-import { launchBrowser } from '@lait/testkit/browser';
-import { startPlatform } from '@lait/testkit/platform';
+import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { freePort, waitFor } from '@lait/testkit/ports';
-import { machine, percentile, writeSection } from '../lib/report.js';
+import { percentile, writeSection } from '../lib/report.js';
 import { startClockPublisher } from './clock-publisher.js';
+import { playlistTracks } from './fragment-ends.js';
+import { measure, type MeasureTarget, type Summary } from './measure.js';
 import { startPeerPage } from './peer-page.js';
-import { readProbe, resetProbe, startProbe, type ProbeResult } from './probe.js';
+import { PROFILES, isProfile, type EncodeOptions, type PublisherProfile } from './profiles.js';
+import { renderReport, type ProfileResult } from './report-md.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '75' }, joins: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    profile: { type: 'string', default: 'both' },
+    seconds: { type: 'string', default: '60' },
+    joins: { type: 'string', default: '3' },
+    keyint: { type: 'string', default: '1' },
+    rung: { type: 'string', default: 'source' },
+    'video-only': { type: 'boolean', default: false },
+    // Lait's nginx with another hls_max_audio_delay: 300 is nginx-rtmp's default, i.e. before the fix.
+    'lait-audio-delay': { type: 'string', default: '20' },
+    // lavfi: audio from ffmpeg's own -re clock, to show the artefact a bench must avoid.
+    'audio-source': { type: 'string', default: 'pipe' },
+  },
+});
 const SECONDS = Number(values.seconds);
 const JOINS = Number(values.joins);
+const LAIT_AUDIO_DELAY = Number(values['lait-audio-delay']);
+const AUDIO_SOURCE = values['audio-source'] === 'lavfi' ? 'lavfi' : 'pipe';
+if (!(SECONDS >= 3 && JOINS >= 1)) throw new Error('--seconds must be ≥ 3 and --joins ≥ 1');
+const profiles: PublisherProfile[] = values.profile === 'both' ? [...PROFILES] : isProfile(values.profile) ? [values.profile] : [];
+if (profiles.length === 0) throw new Error(`--profile must be zerolatency, obs or both, got ${values.profile}`);
+// The ladder is not on main yet: only the source rendition exists. A rung would pick its
+// variant on the channel page (and its own playlist on the peer) in laitTarget.
+if (values.rung !== 'source') throw new Error(`--rung ${values.rung}: only "source" exists until the ladder lands`);
 
-interface Summary { label: string; samples: number; p50: number; p95: number; max: number; stalls: number; stallMs: number; unreadable: number }
+interface Channel { slug: string; streamKey: string; playbackId: string }
 
-function summarise(label: string, runs: ProbeResult[]): Summary {
-  const all = runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
-  return {
-    label,
-    samples: all.length,
-    p50: percentile(all, 50),
-    p95: percentile(all, 95),
-    max: all[all.length - 1] ?? Number.NaN,
-    stalls: runs.reduce((s, r) => s + r.stalls, 0),
-    stallMs: runs.reduce((s, r) => s + r.stallMs, 0),
-    unreadable: runs.reduce((s, r) => s + r.unreadable, 0),
-  };
+function laitTarget(platform: Platform, channel: Channel): MeasureTarget {
+  return { label: 'Lait', url: `${platform.urls.site}/c/${channel.slug}`, selector: '[data-testid="player-video"]', warmupMs: 8_000 };
 }
 
-async function measure(label: string, openUrl: string, selector: string, warmupMs: number): Promise<Summary> {
-  const browser = await launchBrowser();
-  const runs: ProbeResult[] = [];
+async function startPeer(platform: Platform) {
+  const rtmpPort = await freePort();
+  const hlsPort = await freePort();
+  const workDir = path.join(platform.dataDir, 'peer-nginx');
+  mkdirSync(workDir, { recursive: true });
+  const nginx = await startNginx({
+    rtmpPort, hlsHttpPort: hlsPort, controlPort: await freePort(), notifyUrl: platform.urls.site,
+    notifySecret: randomBytes(18).toString('base64url'),
+    workDir, hlsDir: path.join(platform.dataDir, 'peer-hls'),
+    // nginx-rtmp's own defaults, hls_max_audio_delay included.
+    hls: { fragmentSec: 5, playlistSec: 30, maxAudioDelayMs: 300 },
+    notify: false,
+  });
+  return { nginx, rtmp: `rtmp://127.0.0.1:${rtmpPort}/live`, hls: `http://127.0.0.1:${hlsPort}/hls` };
+}
+
+/** Publishes with `enc` while `target` is measured; the stream stops afterwards. */
+async function publishAndMeasure(rtmpUrl: string, playlist: string, enc: EncodeOptions, target: MeasureTarget): Promise<Summary> {
+  const pub = startClockPublisher(rtmpUrl, enc);
   try {
-    const page = await browser.context.newPage();
-    for (let j = 0; j < JOINS; j++) {
-      await page.goto(openUrl);
-      await page.locator(selector).waitFor({ timeout: 60_000 });
-      await startProbe(page, selector);
-      await page.waitForTimeout(warmupMs);
-      await resetProbe(page);
-      await page.waitForTimeout((SECONDS / JOINS) * 1000);
-      const r = await readProbe(page);
-      console.log(`  ${label} join ${j + 1}: ${r.latenciesMs.length} frames, p50 ${percentile([...r.latenciesMs].sort((a, b) => a - b), 50)} ms, stalls ${r.stalls}`);
-      runs.push(r);
+    await waitFor(`${target.label} playlist`, async () => (await fetch(playlist)).ok, 60_000);
+    const tracks = await waitFor(`${target.label} fragment`, () => playlistTracks(playlist), 30_000);
+    console.log(`  ${target.label} serves ${tracks}`);
+    if (enc.audio !== false && !/aac [1-9]/.test(tracks)) throw new Error(`${target.label} serves no audio: ${tracks}`);
+    const backlog: number[] = [];
+    const sampler = setInterval(() => backlog.push(Math.max(0, pub.encoderQueueFrames()) * (1000 / enc.fps)), 500);
+    try {
+      const summary = await measure(target, SECONDS, JOINS);
+      backlog.sort((a, b) => a - b);
+      return { ...summary, tracks, backlogMs: { p50: percentile(backlog, 50), max: backlog.at(-1) ?? Number.NaN } };
+    } finally {
+      clearInterval(sampler);
     }
   } finally {
-    await browser.close();
+    await pub.stop();
   }
-  return summarise(label, runs);
 }
 
 async function main() {
-  const platform = await startPlatform({ env: { LOG_LEVEL: 'warn' } });
+  const platform = await startPlatform({ env: { LOG_LEVEL: 'warn' }, nginxHls: { maxAudioDelayMs: LAIT_AUDIO_DELAY } });
   const peerPage = await startPeerPage();
-  let peerNginx: Awaited<ReturnType<typeof startNginx>> | undefined;
+  let peer: Awaited<ReturnType<typeof startPeer>> | undefined;
+  const results: ProfileResult[] = [];
   try {
-    const tuned = platform.lait<{ slug: string; streamKey: string; playbackId: string }>('channel', 'create', 'bench-tuned', '--json');
-    const peer = platform.lait<{ slug: string; streamKey: string; playbackId: string }>('channel', 'create', 'bench-peer', '--json');
-
-    console.log('Lait (tuned): publishing…');
-    let pub = startClockPublisher(`${platform.urls.rtmp}/${tuned.streamKey}`);
-    await waitFor('tuned playlist', async () => (await fetch(`${platform.urls.hls}/${tuned.playbackId}/index.m3u8`)).ok, 30_000);
-    const lait = await measure('Lait', `${platform.urls.site}/c/${tuned.slug}`, '[data-testid="player-video"]', 8_000);
-    await pub.stop();
-
-    console.log('Peer (nginx-rtmp + hls.js defaults): publishing…');
-    const [rtmpPort, hlsPort, controlPort] = [await freePort(), await freePort(), await freePort()];
-    const workDir = path.join(platform.dataDir, 'peer-nginx');
-    mkdirSync(workDir, { recursive: true });
-    peerNginx = await startNginx({
-      rtmpPort, hlsHttpPort: hlsPort, controlPort, notifyUrl: platform.urls.site,
-      notifySecret: (await import('node:crypto')).randomBytes(18).toString('base64url'),
-      workDir, hlsDir: path.join(platform.dataDir, 'peer-hls'),
-      hls: { fragmentSec: 5, playlistSec: 30 },
-      notify: false,
-    });
-    pub = startClockPublisher(`rtmp://127.0.0.1:${rtmpPort}/live/${peer.playbackId}`);
-    const peerSrc = `http://127.0.0.1:${hlsPort}/hls/${peer.playbackId}/index.m3u8`;
-    await waitFor('peer playlist', async () => (await fetch(peerSrc)).ok, 60_000);
-    const base = await measure('Peer', `${peerPage.url}?src=${encodeURIComponent(peerSrc)}`, '#v', 20_000);
-    await pub.stop();
-
-    const rows = [lait, base].map((s) => `| ${s.label === 'Lait' ? 'Lait (1 s fragments, 4 s playlist, tuned hls.js)' : 'peer: nginx-rtmp + hls.js defaults'} | ${s.samples} | ${(s.p50 / 1000).toFixed(2)} s | ${(s.p95 / 1000).toFixed(2)} s | ${(s.max / 1000).toFixed(2)} s | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) |`);
-    const md = `## Glass-to-glass latency (bench/latency)
-
-Command: \`npx tsx bench/latency/run.ts --seconds ${SECONDS} --joins ${JOINS}\`  
-Machine: ${machine()}  
-Date: ${new Date().toISOString().slice(0, 10)}
-
-720p30 timestamped frames → ffmpeg x264 veryfast zerolatency, 1 s GOP, 2.5 Mb/s → nginx-rtmp → HLS → hls.js in headless Chromium.
-Latency = display time of a frame (requestVideoFrameCallback) − the time written into its picture, over ${JOINS} joins × ${Math.round(SECONDS / JOINS)} s.
-
-| setup | frames | p50 | p95 | max | stalls |
-| --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
-
-Ratio: the peer's p50 is ${(base.p50 / lait.p50).toFixed(1)}× Lait's. Target: p50 ≤ 2.0 s, p95 ≤ 3.0 s, no stall.`;
+    peer = await startPeer(platform);
+    for (const profile of profiles) {
+      const enc: EncodeOptions = { profile, fps: 30, keyintSec: Number(values.keyint), audio: !values['video-only'], audioSource: AUDIO_SOURCE };
+      const channel = platform.lait<Channel>('channel', 'create', `bench-${profile}`, '--json');
+      console.log(`${profile}: Lait…`);
+      const lait = await publishAndMeasure(`${platform.urls.rtmp}/${channel.streamKey}`, `${platform.urls.hls}/${channel.playbackId}/index.m3u8`, enc, laitTarget(platform, channel));
+      console.log(`${profile}: peer (nginx-rtmp + hls.js defaults)…`);
+      const name = `peer-${profile}`;
+      const peerSrc = `${peer.hls}/${name}/index.m3u8`;
+      const base = await publishAndMeasure(`${peer.rtmp}/${name}`, peerSrc, enc, {
+        label: 'Peer', url: `${peerPage.url}?src=${encodeURIComponent(peerSrc)}`, selector: '#v', warmupMs: 20_000,
+      });
+      results.push({ enc, lait, peer: base });
+    }
+    const md = renderReport(results, { seconds: SECONDS, joins: JOINS, laitAudioDelayMs: LAIT_AUDIO_DELAY, argv: process.argv.slice(2) });
     console.log(md);
-    console.log(`written to ${writeSection('latency', md)}`);
+    // A video-only or pre-fix run is a comparison, not the result: each gets its own section.
+    const section = values['video-only'] ? 'latency-video-only'
+      : AUDIO_SOURCE === 'lavfi' ? 'latency-lavfi-audio'
+      : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}` : 'latency';
+    console.log(`written to ${writeSection(section, md)}`);
   } finally {
-    await peerNginx?.stop().catch(() => {});
+    await peer?.nginx.stop().catch(() => {});
     await peerPage.close();
     await platform.stop();
   }

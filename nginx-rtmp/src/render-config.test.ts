@@ -54,6 +54,10 @@ describe('renderConfig', () => {
     expect(renderConfig(BASE)).not.toContain('node=');
   });
 
+  it('cuts each fragment\'s audio with its video by default (hls_max_audio_delay 20ms)', () => {
+    expect(renderConfig(BASE)).toContain('hls_max_audio_delay 20ms;');
+  });
+
   /** Every `listen` directive's argument, in order: RTMP first, then HLS, then control. */
   const listens = (config: string) => [...config.matchAll(/^\s*listen\s+([^;]+);/gm)].map((m) => m[1]);
 
@@ -75,6 +79,7 @@ describe('renderConfig', () => {
     expect(config).toContain('user nobody nogroup;');
     expect(config).toContain('hls_fragment 5s;');
     expect(config).toContain('hls_playlist_length 30s;');
+    expect(renderConfig({ ...BASE, hls: { maxAudioDelayMs: 300 } })).toContain('hls_max_audio_delay 300ms;');
     expect(config).toMatch(/# on_publish /);
     expect(config).not.toMatch(/^\s*on_publish /m);
   });
@@ -92,6 +97,8 @@ describe('renderConfig', () => {
     [{ hlsBindHost: '0.0.0.0:80' }, /hlsBindHost/],
     [{ nodeId: 'ingest-1;evil' }, /nodeId/],
     [{ nodeId: 'edge-1' }, /nodeId/],
+    [{ hls: { maxAudioDelayMs: 2.5 } }, /maxAudioDelayMs/],
+    [{ hls: { maxAudioDelayMs: -1 } }, /maxAudioDelayMs/],
   ] satisfies Array<[Partial<RenderOptions>, RegExp]>)('rejects %o', (override, message) => {
     expect(() => renderConfig({ ...BASE, ...override })).toThrow(message);
   });

@@ -27,8 +27,12 @@ export interface RenderOptions {
   rtmpBindHost?: string;
   /** Address of the public HLS listener. Default `0.0.0.0`. The stat/control port is always 127.0.0.1. */
   hlsBindHost?: string;
-  /** HLS timing; Lait's low-latency defaults are 1 s fragments in a 4 s playlist. */
-  hls?: { fragmentSec?: number; playlistSec?: number };
+  /**
+   * HLS timing; Lait's low-latency defaults are 1 s fragments in a 4 s playlist.
+   * `maxAudioDelayMs` is `hls_max_audio_delay`, 20 ms by default. nginx-rtmp's own default (300)
+   * ends every fragment's audio short of its video; bench/latency/diagnose.ts renders it to show that.
+   */
+  hls?: { fragmentSec?: number; playlistSec?: number; maxAudioDelayMs?: number };
   /**
    * `false` renders no on_publish/on_update/on_publish_done: any name may publish and keeps
    * its name. Only for benchmarks against nginx-rtmp defaults, never for Lait itself. Default true.
@@ -103,6 +107,11 @@ function assertSeconds(name: string, value: number): string {
   return `${value}s`;
 }
 
+function assertMillis(name: string, value: number): string {
+  if (!Number.isInteger(value) || value < 0 || value > 10_000) throw new RangeError(`${name} must be whole milliseconds in 0..10000, got ${value}`);
+  return `${value}ms`;
+}
+
 function renderUser(workerUser: RenderOptions['workerUser']): string {
   if (!workerUser) return '';
   const { user, group } = workerUser;
@@ -139,6 +148,7 @@ export function renderConfig(options: RenderOptions): string {
     hlsFragment: assertSeconds('hls.fragmentSec', options.hls?.fragmentSec ?? 1),
     ladderStatus: options.ladderStatusPort === undefined ? 'return 404;' : `proxy_pass http://127.0.0.1:${assertPort('ladderStatusPort', options.ladderStatusPort)}/ladder;`,
     hlsPlaylistLength: assertSeconds('hls.playlistSec', options.hls?.playlistSec ?? 4),
+    hlsMaxAudioDelay: assertMillis('hls.maxAudioDelayMs', options.hls?.maxAudioDelayMs ?? 20),
   };
   return TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => {
     const value = values[key];

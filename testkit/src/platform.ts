@@ -49,6 +49,8 @@ export interface PlatformOptions {
   external?: boolean;
   /** The ingest's ladder supervisor (rungs, capacity); unset: nginx-rtmp's defaults (LADDER, LADDER_CAPACITY). */
   ladder?: LadderOptions | false;
+  /** nginx-rtmp's HLS options instead of Lait's defaults (bench/latency renders the pre-fix audio delay). */
+  nginxHls?: { fragmentSec?: number; playlistSec?: number; maxAudioDelayMs?: number };
 }
 
 const MYSQL = TEST_ENV.mysqlUrl;
@@ -122,6 +124,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       workDir,
       hlsDir: path.join(dataDir, 'hls'),
       ...(opts.ladder !== undefined ? { ladder: opts.ladder } : {}),
+      ...(opts.nginxHls ? { hls: opts.nginxHls } : {}),
     });
   } catch (err) {
     await stopServer();
