@@ -30,7 +30,8 @@ declare global {
 }
 
 /**
- * Counts the video's stalls (a `waiting` after playback began) from the page's first script on.
+ * Counts the video's stalls from the page's first script on: a `waiting` after playback began,
+ * except while seeking (hls.js jumping back to the live sync point also fires `waiting`).
  * Media events do not bubble, but a capturing listener on the document still sees them.
  */
 export async function installStallCounter(page: Page): Promise<void> {
@@ -38,7 +39,9 @@ export async function installStallCounter(page: Page): Promise<void> {
     const state = { started: false, stalls: 0 };
     window.__playback = state;
     document.addEventListener('playing', () => (state.started = true), true);
-    document.addEventListener('waiting', () => state.started && (state.stalls += 1), true);
+    document.addEventListener('waiting', (e) => {
+      if (state.started && e.target instanceof HTMLMediaElement && !e.target.seeking) state.stalls += 1;
+    }, true);
   });
 }
 
