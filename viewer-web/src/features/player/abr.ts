@@ -23,9 +23,12 @@ const ESTIMATE_KEY = 'lait.player.bandwidth';
 
 /**
  * hls.js settings for adaptive start and switching, on top of the low-latency live settings.
- * With 1 s fragments, hls.js's live half-lives (3 s fast, 9 s slow) keep a dropped estimate low
- * for tens of seconds after the connection recovers; shorter ones climb back within a few
- * fragments while the fast one still reacts to a single slow fragment.
+ * hls.js weighs each bandwidth sample by its download time, so after a slow link recovers, the
+ * quick downloads of small fragments move the estimate by about (fragment bits × ln 2 / half-life)
+ * each. A viewer capped at 1.2 Mb/s, once the cap lifted, was back on a 720p source after 15 s with
+ * half-lives of 1.5 s / 4 s and 10 s with 1 s / 2.5 s (Chromium, e2e/specs/player/adaptive.spec.ts
+ * against a local ladder); hls.js's live defaults (3 s / 9 s) are slower still. The fast one still
+ * drops on a single slow fragment.
  */
 export function createAbrConfig(estimateBps: number): Partial<HlsConfig> {
   return {
@@ -33,8 +36,8 @@ export function createAbrConfig(estimateBps: number): Partial<HlsConfig> {
     abrEwmaDefaultEstimate: estimateBps,
     // Without this a remembered estimate above 5 Mb/s would be cut to hls.js's default ceiling.
     abrEwmaDefaultEstimateMax: Math.max(estimateBps, 5_000_000),
-    abrEwmaFastLive: 1.5,
-    abrEwmaSlowLive: 4,
+    abrEwmaFastLive: 1,
+    abrEwmaSlowLive: 2.5,
   };
 }
 
