@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { NginxRtmpError } from './errors.js';
 import { findRtmpModule } from './find-module.js';
 import { createStderrTail, type StderrTail } from './stderr-tail.js';
-import { isPortFree, waitForPorts } from './ports.js';
+import { getFreePort, isPortFree, waitForPorts } from './ports.js';
+import { LADDER_ENV } from './env.js';
+import { startLadderSupervisor, type LadderOptions, type LadderStatusSnapshot, type LadderSupervisor } from './ladder/supervisor.js';
 import { renderConfig, type RenderOptions } from './render-config.js';
 import { killGroup, killStaleNginx } from './stale-nginx.js';
 import { testConfig } from './test-config.js';
@@ -20,7 +22,13 @@ export interface NginxExitEvent {
   stderrTail: string;
 }
 
-export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'workerUser'> {
+export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'workerUser' | 'ladderStatusPort'> {
+  /**
+   * The adaptive bitrate ladder (src/ladder): a Node supervisor transcodes each stream into the
+   * rungs below its height and writes `master.m3u8`. Defaults from LADDER, LADDER_CAPACITY and
+   * FFMPEG_PATH; `false` runs no supervisor at all (no master playlist either).
+   */
+  ladder?: LadderOptions | false;
   /** Defaults to what {@link findRtmpModule} discovers. */
   modulePath?: string;
   nginxPath?: string;
@@ -52,6 +60,8 @@ export interface NginxHandle {
   /** Master pid of the current nginx (changes on restart). */
   readonly pid: number;
   stderrTail(): string;
+  /** The ladder supervisor's status (the same JSON as `<control>/ladder`); null with `ladder: false`. */
+  ladderStatus(): LadderStatusSnapshot | null;
 }
 
 function localHost(bindHost: string | undefined): string {
@@ -193,11 +203,36 @@ async function launch(options: StartOptions, tail: StderrTail): Promise<Running>
  * Renders the config into `workDir`, validates it with `nginx -t`, starts nginx as a child
  * and resolves once the RTMP, HLS and control ports accept connections.
  */
-export async function startNginx(options: StartOptions): Promise<NginxHandle> {
+export async function startNginx(startOptions: StartOptions): Promise<NginxHandle> {
+  const ladderStatusPort = startOptions.ladder === false ? undefined : await getFreePort();
+  const options = { ...startOptions, ladderStatusPort };
   const tail = createStderrTail(options.onLog);
   let running = await launch(options, tail);
+  let ladder: LadderSupervisor | null = null;
+  if (startOptions.ladder !== false && ladderStatusPort !== undefined) {
+    const chosen = startOptions.ladder ?? {};
+    ladder = await startLadderSupervisor({
+      rungs: chosen.rungs ?? LADDER_ENV.rungs,
+      capacity: chosen.capacity ?? LADDER_ENV.capacity,
+      ffmpegPath: chosen.ffmpegPath ?? LADDER_ENV.ffmpegPath,
+      pollMs: chosen.pollMs ?? 300,
+      onTranscoderExit: chosen.onTranscoderExit,
+      controlUrl: buildUrls(options).control,
+      rtmpPort: options.rtmpPort,
+      hlsDir: options.hlsDir,
+      statusPort: ladderStatusPort,
+      plan: options.notify === false ? null : { notifyUrl: options.notifyUrl.replace(/\/+$/, ''), secret: options.notifySecret, nodeId: options.nodeId },
+    }).catch(async (error: unknown) => {
+      running.expectedExit = true;
+      await terminate(running.child, 500);
+      throw error;
+    });
+  }
   // A synchronous last resort: 'exit' handlers cannot wait, so the group gets SIGTERM.
-  const onParentExit = (): void => signalGroup(running.child, 'SIGTERM');
+  const onParentExit = (): void => {
+    ladder?.killNow();
+    signalGroup(running.child, 'SIGTERM');
+  };
   process.on('exit', onParentExit);
   const graceMs = options.stopTimeoutMs ?? 5000;
   const stopCurrent = async (): Promise<void> => {
@@ -212,8 +247,11 @@ export async function startNginx(options: StartOptions): Promise<NginxHandle> {
       return running.child.pid ?? -1;
     },
     stderrTail: () => tail.text(),
+    ladderStatus: () => ladder?.status() ?? null,
     async stop() {
       process.off('exit', onParentExit);
+      // Transcoders first: they read from nginx and would only retry against a closed port.
+      await ladder?.stop();
       await stopCurrent();
     },
     async restart() {

@@ -39,6 +39,8 @@ export interface RenderOptions {
    * the server knows which node holds a stream and whose control page to call. Unset: one node.
    */
   nodeId?: string;
+  /** Loopback port of the ladder supervisor's status page, proxied at `<control>/ladder`; unset answers 404 there. */
+  ladderStatusPort?: number;
   /** Unprivileged account for worker processes when the master runs as root, e.g. `nobody nogroup`. */
   workerUser?: { user: string; group: string };
 }
@@ -135,6 +137,7 @@ export function renderConfig(options: RenderOptions): string {
     relaySecret: deriveRelaySecret(options.notifySecret),
     notifyOff: options.notify === false ? '# ' : '',
     hlsFragment: assertSeconds('hls.fragmentSec', options.hls?.fragmentSec ?? 1),
+    ladderStatus: options.ladderStatusPort === undefined ? 'return 404;' : `proxy_pass http://127.0.0.1:${assertPort('ladderStatusPort', options.ladderStatusPort)}/ladder;`,
     hlsPlaylistLength: assertSeconds('hls.playlistSec', options.hls?.playlistSec ?? 4),
   };
   return TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => {

@@ -69,7 +69,7 @@ export async function buildApp({ config, ingest, logStream }: BuildOptions): Pro
   await app.register(redisPlugin);
   await app.register(rateLimitPlugin);
   await app.register(authPlugin);
-  await app.register(servicesPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl, config.ingestControlUrls) });
+  await app.register(servicesPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl, config.ingestControlUrls, config.hlsInternalUrl) });
   await app.register(socketPlugin);
   await app.register(async (api) => {
     await api.register(healthRoutes);

@@ -20,7 +20,7 @@ const EnvSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Where people open the site, used in links the CLI prints. */
   PUBLIC_URL: Type.String({ default: 'http://localhost:3000' }),
-  /** Base of public HLS: playlists are `<HLS_PUBLIC_URL>/<playbackId>/index.m3u8`. */
+  /** Base of public HLS: players load `<HLS_PUBLIC_URL>/<playbackId>/master.m3u8`. */
   HLS_PUBLIC_URL: Type.String({ default: 'http://localhost:8080/hls' }),
   /** What streamers put in OBS as "Server". */
   RTMP_PUBLIC_URL: Type.String({ default: 'rtmp://localhost:1935/live' }),

@@ -40,9 +40,11 @@ describe('publishing is authorised by the server', () => {
   it('turns the right key into HLS under the playback id, with the key nowhere public', async () => {
     const pub = publish(p.urls.rtmp, ch.streamKey);
     publishers.push(pub);
-    const playlist = `${p.urls.hls}/${ch.playbackId}/index.m3u8`;
+    // What players load: the master playlist (the source alone, or with the ladder's rungs).
+    const playlist = `${p.urls.hls}/${ch.playbackId}/master.m3u8`;
+    const source = `${p.urls.hls}/${ch.playbackId}/index.m3u8`;
     const text = await waitFor('the HLS playlist', async () => {
-      const res = await fetch(playlist);
+      const res = await fetch(source);
       const body = await res.text();
       return res.ok && body.includes('.ts') ? body : null;
     }, 20_000);
@@ -52,8 +54,13 @@ describe('publishing is authorised by the server', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toContain('no-cache');
 
-    const live = await p.api<{ live: boolean; hlsUrl: string }>(`/api/channels/${ch.slug}`);
+    // Live once its playlist answers (the playable watch probes it every 250 ms).
+    const live = await waitFor('the channel to turn live', async () => {
+      const res = await p.api<{ live: boolean; hlsUrl: string }>(`/api/channels/${ch.slug}`);
+      return res.body.live ? res : null;
+    }, 10_000);
     expect(live.body).toMatchObject({ live: true, hlsUrl: playlist });
+    expect((await fetch(playlist)).status).toBe(200);
 
     // The key must appear in no file name or content under the data dir except the database,
     // in no API response, in no server log line and not on nginx's stat page.

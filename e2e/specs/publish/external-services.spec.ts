@@ -26,7 +26,11 @@ describe('the platform on MariaDB and Redis', () => {
     expect(existsSync(path.join(p.dataDir, 'lait.sqlite'))).toBe(false);
     pub = publish(p.urls.rtmp, ch.streamKey);
     await waitFor('the playlist', async () => (await fetch(`${p.urls.hls}/${ch.playbackId}/index.m3u8`)).ok, 20_000);
-    const live = await p.api<{ channels: Array<{ slug: string; title: string }> }>('/api/channels?live=true');
+    // Live once its master playlist answers (the playable watch probes it every 250 ms).
+    const live = await waitFor('the directory to list the channel', async () => {
+      const res = await p.api<{ channels: Array<{ slug: string; title: string }> }>('/api/channels?live=true');
+      return res.body.channels.length > 0 ? res : null;
+    }, 10_000);
     expect(live.body.channels).toEqual([expect.objectContaining({ slug: 'maria-e2e', title: '마리아DB 방송' })]);
     await pub.stop();
     await waitFor('offline', async () => !(await p.api<{ live: boolean }>(`/api/channels/${ch.slug}`)).body.live, 15_000);

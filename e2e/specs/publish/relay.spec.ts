@@ -49,7 +49,7 @@ describe('only the ingest relay publishes into the hls application', () => {
       const res = await fetch(`${p.urls.hls}/${ch.playbackId}/index.m3u8`);
       return res.ok && (await res.text()).includes('.ts');
     }, 20_000);
-    expect((await p.api<{ live: boolean }>(`/api/channels/${ch.slug}`)).body.live).toBe(true);
+    await waitFor('the channel to turn live once its playlist answers', async () => (await p.api<{ live: boolean }>(`/api/channels/${ch.slug}`)).body.live, 10_000);
 
     const conf = readFileSync(path.join(p.dataDir, 'nginx', 'nginx.conf'), 'utf8');
     const relaySecret = /\?relay=([A-Za-z0-9_-]+);/.exec(conf)?.[1];

@@ -74,7 +74,7 @@ describe('npm start binds where it is told, and recovers from being SIGKILLed', 
     const pub = publish(`rtmp://127.0.0.3:${ports.rtmp}/live`, ch.streamKey);
     publishers.push(pub);
     await waitFor('HLS on HLS_BIND_HOST', async () => (await fetch(`http://127.0.0.4:${ports.hls}/hls/${ch.playbackId}/index.m3u8`)).ok, 20_000);
-    expect((await (await fetch(`http://127.0.0.2:${ports.site}/api/channels/${ch.slug}`)).json()).live).toBe(true);
+    await waitFor('the channel to turn live once its playlist answers', async () => ((await (await fetch(`http://127.0.0.2:${ports.site}/api/channels/${ch.slug}`)).json()) as { live: boolean }).live, 10_000);
     await pub.stop();
 
     // A readable console: the banner sends a newcomer to sign-up; request logs are in the file only.

@@ -44,6 +44,8 @@ export async function createFixture(handler: NotifyHandler, overrides: Partial<S
     hlsDir: join(workDir, 'hls'),
     onLog: (line) => stderr.push(line),
     onUnexpectedExit: (event) => unexpectedExits.push(event),
+    // The ladder's tests ask for it; elsewhere no trial encode and no transcoder (master.m3u8 still written).
+    ladder: { capacity: 0 },
     ...overrides,
   });
   cleanups.push(() => nginx.stop());

@@ -11,6 +11,8 @@ export interface NotifyRequest {
 export interface NotifyAnswer {
   status: number;
   location?: string;
+  /** A JSON body (the ladder plan). */
+  json?: unknown;
 }
 
 export type NotifyHandler = (request: NotifyRequest) => NotifyAnswer;
@@ -36,8 +38,10 @@ export async function startNotifyStub(initial: NotifyHandler): Promise<NotifyStu
       const request = { path: url.pathname, query: url.searchParams, body: new URLSearchParams(raw) };
       requests.push(request);
       const answer = handler(request);
-      res.writeHead(answer.status, answer.location ? { Location: answer.location } : {});
-      res.end();
+      const headers: Record<string, string> = answer.location ? { Location: answer.location } : {};
+      if (answer.json !== undefined) headers['Content-Type'] = 'application/json';
+      res.writeHead(answer.status, headers);
+      res.end(answer.json === undefined ? undefined : JSON.stringify(answer.json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -21,7 +21,7 @@ export async function createCliContext(config: Config, out: Writable): Promise<C
   const services = createServices({
     ds,
     config,
-    ingest: createNginxIngestControl(config.nginxControlUrl),
+    ingest: createNginxIngestControl(config.nginxControlUrl, {}, config.hlsInternalUrl),
     log,
     signAccess: () => {
       throw new Error('the CLI does not sign access tokens');

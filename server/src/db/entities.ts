@@ -53,6 +53,13 @@ export interface ChannelRow {
   recordVods: boolean;
   /** VODs older than this many days are deleted. */
   vodRetentionDays: number;
+  /** The ingest may transcode lower rungs (adaptive quality) for this channel. */
+  ladderEnabled: boolean;
+  /**
+   * When the live stream's playlist first answered 200 on its node; null while offline or only
+   * publishing (accepted, no playlist yet). Viewers see the channel live only once it is set.
+   */
+  playableAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -110,6 +117,8 @@ export const ChannelEntity = new EntitySchema<ChannelRow>({
     graceUntil: { name: 'grace_until', type: 'datetime', precision: 3, nullable: true },
     recordVods: { name: 'record_vods', type: 'boolean', default: true },
     vodRetentionDays: { name: 'vod_retention_days', type: 'integer', default: 30 },
+    ladderEnabled: { name: 'ladder_enabled', type: 'boolean', default: true },
+    playableAt: { name: 'playable_at', type: 'datetime', precision: 3, nullable: true },
     createdAt: { name: 'created_at', type: 'datetime', precision: 3 },
     updatedAt: { name: 'updated_at', type: 'datetime', precision: 3 },
   },

@@ -23,7 +23,24 @@ export interface LiveSources {
  */
 export async function refreshLiveGauges(g: LiveGauges, src: LiveSources): Promise<void> {
   g.sockets.set(src.socketCount());
-  await Promise.all([refreshChannels(g, src), refreshIngest(g, src)]);
+  await Promise.all([refreshChannels(g, src), refreshIngest(g, src), refreshLadders(g, src)]);
+}
+
+/** Per rung, the slowest transcoder anywhere: the one whose viewers stall first. No stream is named. */
+async function refreshLadders(g: LiveGauges, src: LiveSources): Promise<void> {
+  const slowest = new Map<string, number>();
+  try {
+    for (const status of await src.ingest.listLadders()) {
+      for (const rung of status.streams.flatMap((s) => s.rungs)) {
+        if (rung.speed === null) continue;
+        slowest.set(rung.name, Math.min(rung.speed, slowest.get(rung.name) ?? Infinity));
+      }
+    }
+  } catch (err) {
+    src.log.debug({ err: (err as Error).message }, 'metrics: ladder status unreadable');
+  }
+  g.transcoderSpeed.reset();
+  for (const [rung, speed] of slowest) g.transcoderSpeed.set({ rung }, speed);
 }
 
 async function refreshChannels(g: LiveGauges, src: LiveSources): Promise<void> {

@@ -9,7 +9,7 @@ import type { ChatMetrics } from '../modules/chat/chat-metrics.js';
  */
 export interface LaitMetrics {
   readonly registry: Registry;
-  /** The video supervisor sets the speed of each rung's ffmpeg (1 = realtime): `transcoderSpeed.set({ rung: '720p' }, 1.4)`. */
+  /** Speed of each ladder rung's transcoder (1 = realtime), set at scrape time from the nodes' `/ladder` (same as `live.transcoderSpeed`). */
   readonly transcoderSpeed: Gauge<'rung'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   /** `query`: a statement failed; `unavailable`: a request failed because the database was unreachable. */
@@ -32,6 +32,8 @@ export interface LiveGauges {
   readonly ingestBitrate: Gauge;
   readonly ingestFps: Gauge<'stat'>;
   readonly ingestDroppedFrames: Gauge;
+  /** The slowest transcoder of each rung over every laddered stream of every node: labelled by rung only. */
+  readonly transcoderSpeed: Gauge<'rung'>;
 }
 
 /** Buckets for chat acknowledgements: a send waits for one 50 ms batch tick and one INSERT. */
@@ -47,9 +49,10 @@ export function createLaitMetrics(): LaitMetrics {
   const chatDelivered = new Counter({ name: 'lait_chat_messages_delivered_total', help: 'Chat messages written to sockets of this process (messages x recipients)', registers });
   const chatAck = new Histogram({ name: 'lait_chat_ack_seconds', help: 'Time from a chat event reaching the server to its acknowledgement', labelNames: ['event', 'result'], buckets: ACK_BUCKETS, registers });
   const redisErrors = new Counter({ name: 'lait_redis_errors_total', help: 'Redis connection errors and failed commands', labelNames: ['connection'], registers });
+  const transcoderSpeed = new Gauge({ name: 'lait_transcoder_speed_ratio', help: 'Slowest transcoder speed per ladder rung over all streams (1 = realtime; below 1 falls behind)', labelNames: ['rung'], registers });
   return {
     registry,
-    transcoderSpeed: new Gauge({ name: 'lait_transcoder_speed_ratio', help: 'Transcoder speed per ladder rung (1 = realtime; below 1 falls behind)', labelNames: ['rung'], registers }),
+    transcoderSpeed,
     httpDuration: new Histogram({ name: 'lait_http_request_duration_seconds', help: 'HTTP request latency by route pattern', labelNames: ['method', 'route', 'status_code'], buckets: HTTP_BUCKETS, registers }),
     dbErrors: new Counter({ name: 'lait_db_errors_total', help: 'Database errors', labelNames: ['kind'], registers }),
     redisErrors,
@@ -69,6 +72,7 @@ export function createLaitMetrics(): LaitMetrics {
       ingestBitrate: new Gauge({ name: 'lait_ingest_bitrate_bits_per_second', help: 'Incoming bitrate summed over publishing streams', registers }),
       ingestFps: new Gauge({ name: 'lait_ingest_fps', help: 'Frame rate over publishing streams (min and avg)', labelNames: ['stat'], registers }),
       ingestDroppedFrames: new Gauge({ name: 'lait_ingest_dropped_frames', help: 'Frames nginx dropped, summed over the streams publishing now', registers }),
+      transcoderSpeed,
     },
   };
 }

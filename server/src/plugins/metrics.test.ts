@@ -50,7 +50,15 @@ describe('/metrics', () => {
     await t.app.inject({ url: `/api/channels/${channel}` });
     // A statement that fails while it runs (malformed JSON), as a lost lock or constraint would.
     await expect(t.app.db.query("SELECT json('{not json')")).rejects.toThrow();
-    t.app.metrics.transcoderSpeed.set({ rung: '480p' }, 2.4);
+    const rung = (name: '480p' | '360p', speed: number | null) => ({ name, width: 0, height: 0, fps: 30, bitrateKbps: null, live: true, speed, restarts: 0 });
+    t.ingest.ladder = {
+      capacity: 2,
+      encoder: 'libx264',
+      streams: [
+        { name: credentials.playbackId, state: 'transcoding', cpuCores: 0.5, rungs: [rung('480p', 2.4), rung('360p', null)] },
+        { name: 'pbOtherStream001', state: 'transcoding', cpuCores: 0.5, rungs: [rung('480p', 3.1)] },
+      ],
+    };
 
     const { status, body, samples } = await scrape(t);
     expect(status).toBe(200);
@@ -64,7 +72,10 @@ describe('/metrics', () => {
     expect(at('lait_ingest_bitrate_bits_per_second')).toBe(2_500_000);
     expect(at('lait_ingest_fps', { stat: 'min' })).toBe(30);
     expect(at('lait_ingest_dropped_frames')).toBe(3);
+    // The slowest 480p transcoder; a rung with no speed yet has no series.
     expect(at('lait_transcoder_speed_ratio', { rung: '480p' })).toBe(2.4);
+    expect(samples.some((s) => s.name === 'lait_transcoder_speed_ratio' && s.labels['rung'] === '360p')).toBe(false);
+    expect(samples.filter((s) => s.name === 'lait_transcoder_speed_ratio').every((s) => Object.keys(s.labels).join() === 'rung')).toBe(true);
     expect(at('lait_chat_messages_received_total', { result: 'accepted' })).toBe(18);
     expect(at('lait_chat_messages_received_total', { result: 'refused' })).toBe(1);
     expect(at('lait_chat_messages_delivered_total')).toBe(18 * 5);
@@ -89,6 +100,8 @@ describe('/metrics', () => {
       expect(status).toBe(200);
       expect(sampleOf(samples, 'lait_ingest_up')).toBe(0);
       expect(sampleOf(samples, 'lait_live_channels')).toBe(1);
+      // No node answered /ladder: no stale speed is left behind.
+      expect(samples.some((s) => s.name === 'lait_transcoder_speed_ratio')).toBe(false);
     } finally {
       t.ingest.down = false;
     }

@@ -16,6 +16,7 @@ import { PublishTokenRepository } from '../modules/channels/publish-token.reposi
 import { FollowRepository } from '../modules/follows/follow.repository.js';
 import type { IngestControl } from '../modules/streams/ingest-control.js';
 import { LiveEvents } from '../modules/streams/live-events.js';
+import { LadderLagTracker } from '../modules/streams/ladder-health.js';
 import { PublishService } from '../modules/streams/publish.service.js';
 import { SessionRepository } from '../modules/streams/session.repository.js';
 import { ThumbnailService } from '../modules/thumbnails/thumbnail.service.js';
@@ -58,6 +59,8 @@ export interface Services {
   recording: RecordingService;
   videoService: VideoService;
   clips: ClipService;
+  /** Since when ladder rungs run below real time (LADDER_BEHIND). */
+  ladderLag: LadderLagTracker;
 }
 
 declare module 'fastify' {
@@ -115,6 +118,7 @@ export function createServices({ ds, config, ingest, log, signAccess }: ServiceD
     desktopLogin: new DesktopLoginService(new DesktopLoginCodeRepository(ds), users, sessionService),
     recording,
     videoService,
+    ladderLag: new LadderLagTracker(),
     clips: new ClipService(ds, channels, channelService, recording, videoService, { dir: path.join(config.dataDir, 'clips'), ffmpegPath: config.ffmpegPath, publicUrl: config.publicUrl }),
   };
 }
@@ -154,6 +158,7 @@ export const servicesPlugin = fp<{ ingest: IngestControl }>(async (app, opts) =>
     clearInterval(timer);
     clearInterval(graceTimer);
     clearInterval(retentionTimer);
+    services.publishService.close();
     await services.recording.close();
     services.thumbnails.stop();
     services.liveEvents.removeAllListeners();

@@ -1,3 +1,4 @@
+import type { LadderStatus } from '@lait/shared';
 import type { IngestControl } from '../modules/streams/ingest-control.js';
 
 /** Stands in for nginx's stat/control pages where a test is about the server's decisions only. */
@@ -7,6 +8,10 @@ export class FakeIngest implements IngestControl {
   down = false;
   /** Nodes named here count as cluster nodes (see IngestControl.isClusterNode). */
   readonly clusterNodes = new Set<string>();
+  /** Streams whose playlist does not answer yet; every other stream is playable at once. */
+  readonly notPlayable = new Set<string>();
+  /** What every node's ladder supervisor answers; null: it cannot be asked. */
+  ladder: LadderStatus | null = null;
   /** The node each call asked, in order. */
   readonly asked: Array<string | null> = [];
 
@@ -31,6 +36,19 @@ export class FakeIngest implements IngestControl {
     if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
     this.dropped.push(name);
     this.publishing.delete(name);
+  }
+
+  async playlistReady(name: string): Promise<boolean> {
+    return !this.down && !this.notPlayable.has(name);
+  }
+
+  async ladderStatus(): Promise<LadderStatus> {
+    if (this.down || !this.ladder) throw new Error('connect ECONNREFUSED 127.0.0.1:8081');
+    return this.ladder;
+  }
+
+  async listLadders(): Promise<LadderStatus[]> {
+    return this.ladder && !this.down ? [this.ladder] : [];
   }
 
   isClusterNode(node: string | null): boolean {

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MULTILINE_TEXT_PATTERN, VISIBLE_TEXT_PATTERN, plainTextPattern } from '../text/plain-text.js';
+import { LADDER_STATES, LadderRungNameSchema } from './ladder.js';
 
 /** Lower-case ASCII slug used in `/c/<slug>` URLs. */
 export const SlugSchema = Type.String({
@@ -119,10 +120,47 @@ export const ChannelUpdateSchema = Type.Object(
     recordVods: Type.Optional(Type.Boolean()),
     /** VODs older than this are deleted, files and all. */
     vodRetentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+    /** Transcode lower rungs (adaptive quality) for viewers on slow links; off: viewers get the source only. */
+    ladderEnabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
+
+/** What the dashboard may warn about while a stream is live. */
+export const STREAM_WARNING_CODES = [
+  'KEYFRAME_INTERVAL_TOO_LONG',
+  'LOW_BITRATE',
+  'LOW_FPS',
+  /** A ladder rung's transcoder has run below real time for a while: its viewers stall. */
+  'LADDER_BEHIND',
+  /** The ingest node ladders as many streams as it can: this one's viewers get the source only. */
+  'LADDER_AT_CAPACITY',
+] as const;
+export const StreamWarningSchema = Type.Union(STREAM_WARNING_CODES.map((c) => Type.Literal(c)));
+export type StreamWarning = Static<typeof StreamWarningSchema>;
+
+/** One ladder rung as the dashboard shows it. */
+export const LadderRungHealthSchema = Type.Object({
+  name: LadderRungNameSchema,
+  height: Type.Integer(),
+  /** In the master playlist now (viewers can switch to it). */
+  live: Type.Boolean(),
+  /** Transcoder speed (1 = real time); null before its first progress report. */
+  speed: Type.Union([Type.Number(), Type.Null()]),
+  bitrateKbps: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type LadderRungHealth = Static<typeof LadderRungHealthSchema>;
+
+/**
+ * The adaptive quality ladder of a live stream. `off`: the streamer turned it off; `unknown`: the
+ * ingest node did not say (its supervisor is down or does not carry the stream yet).
+ */
+export const LadderHealthSchema = Type.Object({
+  state: Type.Union([...LADDER_STATES.map((s) => Type.Literal(s)), Type.Literal('unknown')]),
+  rungs: Type.Array(LadderRungHealthSchema),
+});
+export type LadderHealth = Static<typeof LadderHealthSchema>;
 
 /** Stream health as the server sees it from the ingest. */
 export const StreamHealthSchema = Type.Object({
@@ -134,7 +172,8 @@ export const StreamHealthSchema = Type.Object({
   keyframeIntervalSec: Type.Union([Type.Number(), Type.Null()]),
   durationSec: Type.Number(),
   viewers: Type.Integer({ minimum: 0 }),
-  warnings: Type.Array(Type.Union([Type.Literal('KEYFRAME_INTERVAL_TOO_LONG'), Type.Literal('LOW_BITRATE'), Type.Literal('LOW_FPS')])),
+  warnings: Type.Array(StreamWarningSchema),
+  ladder: LadderHealthSchema,
 });
 export type StreamHealth = Static<typeof StreamHealthSchema>;
 
@@ -147,6 +186,8 @@ export const ChannelOwnerSchema = Type.Composite([
     health: Type.Union([StreamHealthSchema, Type.Null()]),
     recordVods: Type.Boolean(),
     vodRetentionDays: Type.Integer({ minimum: 1 }),
+    /** The adaptive quality ladder is allowed for this channel (on by default). */
+    ladderEnabled: Type.Boolean(),
     /** True until the streamer has picked their channel address; it can be picked once. */
     slugChangeable: Type.Boolean(),
   }),

@@ -17,6 +17,10 @@ export class ChannelRepository {
     return this.repo.findOneBy({ id });
   }
 
+  findByPlaybackId(playbackId: string): Promise<ChannelRow | null> {
+    return this.repo.findOneBy({ playbackId });
+  }
+
   findByStreamKeyId(streamKeyId: string): Promise<ChannelRow | null> {
     return this.repo.findOneBy({ streamKeyId });
   }
@@ -41,12 +45,18 @@ export class ChannelRepository {
     await this.repo.update({ id }, { thumbnailAt: at });
   }
 
+  /** Channels viewers see live: claimed by a publisher and playable (or waiting for it to come back). */
   listLive(limit: number): Promise<ChannelRow[]> {
+    return this.repo.find({ where: { live: true, playableAt: Not(IsNull()) }, order: { liveSince: 'ASC' }, take: limit });
+  }
+
+  /** Every channel a publisher holds, playable or not yet (reconciliation, the playable watch). */
+  listClaimed(limit: number): Promise<ChannelRow[]> {
     return this.repo.find({ where: { live: true }, order: { liveSince: 'ASC' }, take: limit });
   }
 
   list(limit: number): Promise<ChannelRow[]> {
-    return this.repo.find({ order: { live: 'DESC', updatedAt: 'DESC' }, take: limit });
+    return this.repo.find({ order: { live: 'DESC', playableAt: 'DESC', updatedAt: 'DESC' }, take: limit });
   }
 
   async insert(row: Omit<ChannelRow, 'id'>): Promise<ChannelRow> {
@@ -67,11 +77,28 @@ export class ChannelRepository {
     const qb = this.repo
       .createQueryBuilder()
       .update()
-      .set({ live: true, liveClientId: clientId, liveNode: node, liveSince: since, updatedAt: since })
+      .set({ live: true, liveClientId: clientId, liveNode: node, liveSince: since, playableAt: null, updatedAt: since })
       .where('id = :id', { id });
     if (staleClientId === null) qb.andWhere('live = :off', { off: false });
     else qb.andWhere('(live = :off OR live_client_id = :stale)', { off: false, stale: staleClientId });
     const result = await qb.execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The stream of publisher `clientId` answered its first playlist: viewers may see it live now.
+   * False when that publisher no longer holds the channel, or it was already playable.
+   */
+  async markPlayable(id: number, clientId: string, at: Date): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ playableAt: at, updatedAt: at })
+      .where('id = :id', { id })
+      .andWhere('live = :on', { on: true })
+      .andWhere('live_client_id = :clientId', { clientId })
+      .andWhere('playable_at IS NULL')
+      .execute();
     return (result.affected ?? 0) > 0;
   }
 
@@ -84,7 +111,7 @@ export class ChannelRepository {
     const qb = this.repo
       .createQueryBuilder()
       .update()
-      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, currentSessionId: null, graceUntil: null, updatedAt: new Date() })
+      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, playableAt: null, currentSessionId: null, graceUntil: null, updatedAt: new Date() })
       .where('id = :id', { id })
       .andWhere('live = :on', { on: true });
     if (clientId !== null) qb.andWhere('live_client_id = :clientId', { clientId });
@@ -127,7 +154,7 @@ export class ChannelRepository {
     const result = await this.repo
       .createQueryBuilder()
       .update()
-      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, currentSessionId: null, graceUntil: null, updatedAt: now })
+      .set({ live: false, liveClientId: null, liveNode: null, liveSince: null, playableAt: null, currentSessionId: null, graceUntil: null, updatedAt: now })
       .where('id = :id', { id })
       .andWhere('grace_until <= :now', { now })
       .execute();

@@ -17,6 +17,17 @@ export function hlsPath(row: Pick<ChannelRow, 'playbackId' | 'liveNode'>): strin
   return row.liveNode ? `${row.liveNode}/${row.playbackId}` : row.playbackId;
 }
 
+/** The playlist players load: the master (source plus the ladder's live rungs; the source alone when off). */
+export const LIVE_PLAYLIST = 'master.m3u8';
+
+/**
+ * Viewers see a channel live only once its playlist answered (or while it waits for its publisher
+ * to come back): between nginx's accept and the first playlist it is only publishing.
+ */
+export function isShownLive(row: Pick<ChannelRow, 'live' | 'playableAt'>): boolean {
+  return row.live && row.playableAt !== null;
+}
+
 export interface ChannelUrls {
   readonly hlsPublicUrl: string;
   readonly rtmpPublicUrl: string;
@@ -64,10 +75,10 @@ export class ChannelService {
       slug: row.slug,
       title: row.title,
       category: row.category,
-      live: row.live,
-      status: !row.live ? 'offline' : row.graceUntil ? 'reconnecting' : 'live',
+      live: isShownLive(row),
+      status: !isShownLive(row) ? 'offline' : row.graceUntil ? 'reconnecting' : 'live',
       playbackId: row.playbackId,
-      hlsUrl: `${this.urls.hlsPublicUrl}/${hlsPath(row)}/index.m3u8`,
+      hlsUrl: `${this.urls.hlsPublicUrl}/${hlsPath(row)}/${LIVE_PLAYLIST}`,
       liveSince: row.liveSince ? new Date(row.liveSince).toISOString() : null,
       viewerCount: counts.viewerCount ?? 0,
       description: row.description,
@@ -105,7 +116,7 @@ export class ChannelService {
     return rows.slice(0, options.limit);
   }
 
-  update(id: number, patch: Partial<Pick<ChannelRow, 'slug' | 'slugChosenAt' | 'title' | 'description' | 'category' | 'tags' | 'language' | 'recordVods' | 'vodRetentionDays'>>): Promise<void> {
+  update(id: number, patch: Partial<Pick<ChannelRow, 'slug' | 'slugChosenAt' | 'title' | 'description' | 'category' | 'tags' | 'language' | 'recordVods' | 'vodRetentionDays' | 'ladderEnabled'>>): Promise<void> {
     return this.channels.update(id, patch);
   }
 
@@ -167,6 +178,8 @@ export class ChannelService {
       graceUntil: null,
       recordVods: true,
       vodRetentionDays: 30,
+      ladderEnabled: true,
+      playableAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -14,7 +14,7 @@ describe.each(DATABASE_KINDS)('channel API (%s)', (kind) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.channels.map((c: { slug: string }) => c.slug)).toEqual(['alpha']);
-    expect(body.channels[0]).toMatchObject({ title: '알파 방송', live: true, hlsUrl: `http://localhost:8080/hls/${a.playbackId}/index.m3u8` });
+    expect(body.channels[0]).toMatchObject({ title: '알파 방송', live: true, hlsUrl: `http://localhost:8080/hls/${a.playbackId}/master.m3u8` });
     const all = await t.app.inject({ url: '/api/channels' });
     expect(all.json().channels).toHaveLength(2);
     expect(all.body).not.toContain(a.streamKey);

@@ -28,9 +28,10 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...pub,
       hasStreamKey: channel.streamKeyHash !== null,
       rtmpUrl: app.config.rtmpPublicUrl,
-      health: await readStreamHealth(channel, ingest, app.config.hlsInternalUrl, pub.viewerCount),
+      health: await readStreamHealth(channel, ingest, app.config.hlsInternalUrl, pub.viewerCount, app.services.ladderLag),
       recordVods: channel.recordVods,
       vodRetentionDays: channel.vodRetentionDays,
+      ladderEnabled: channel.ladderEnabled,
       slugChangeable: channel.slugChosenAt === null,
     };
   };

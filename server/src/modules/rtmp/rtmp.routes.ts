@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { deriveRelaySecret } from '@lait/nginx-rtmp';
-import { RtmpNotifySchema } from '@lait/shared';
+import { LadderPlanQuerySchema, LadderPlanSchema, RtmpNotifySchema } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
 
 const SecretQuerySchema = Type.Object({
@@ -37,7 +37,7 @@ function relaySecretOf(tcurl: string | undefined): string {
  * @see https://github.com/arut/nginx-rtmp-module/wiki/Directives#on_publish
  */
 export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { publishService } = app.services;
+  const { publishService, channels } = app.services;
   const secret = app.config.rtmpNotifySecret;
   const relaySecret = deriveRelaySecret(secret);
   const common = { hide: true, querystring: SecretQuerySchema, body: RtmpNotifySchema } as const;
@@ -67,6 +67,13 @@ export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.status(403).send('FORBIDDEN');
     }
     return 'ok';
+  });
+
+  // The ladder supervisor asks before it transcodes a stream (name = playback id): the streamer may have turned it off.
+  app.get('/ladder', { schema: { hide: true, querystring: LadderPlanQuerySchema, response: { 200: LadderPlanSchema } } }, async (req) => {
+    const channel = await channels.findByPlaybackId(req.query.name);
+    if (!channel) throw new AppError('CHANNEL_NOT_FOUND', 'No channel has this playback id', 404);
+    return { enabled: channel.ladderEnabled };
   });
 
   app.post('/publish-done', { schema: common }, async (req) => {

@@ -1,3 +1,5 @@
+import type { LadderStatus } from '@lait/shared';
+
 /**
  * What the server asks of the ingest tier (nginx-rtmp's loopback stat and control pages).
  * An interface so the publish logic is tested against real nginx in e2e and against a
@@ -29,6 +31,12 @@ export interface IngestControl {
   listStreams(): Promise<IngestStreamSample[]>;
   /** Drops the publisher of `name` on its node (and the relay it feeds). */
   dropPublisher(name: string, node?: string | null): Promise<void>;
+  /** True when the stream's live playlist (master.m3u8) answers 200 on its node's internal HLS. */
+  playlistReady(name: string, node?: string | null): Promise<boolean>;
+  /** The ladder supervisor's status on a node (`<control URL>/ladder`). Throws when it cannot be asked. */
+  ladderStatus(node?: string | null): Promise<LadderStatus>;
+  /** The ladder status of every node that answers (metrics). */
+  listLadders(): Promise<LadderStatus[]>;
   /** True when `node` is a cluster node: one that cannot be asked then carries nothing (it is gone). */
   isClusterNode(node: string | null): boolean;
 }

@@ -14,7 +14,7 @@ describe('publish on a cluster of ingest nodes', () => {
     t.ingest.clusterNodes.add('ingest-0').add('ingest-1');
     const c = await newChannel();
     expect((await publish(c.streamKey, '7', 'ingest-1')).statusCode).toBe(302);
-    expect((await channel(c.slug)).hlsUrl).toMatch(new RegExp(`/hls/ingest-1/${c.playbackId}/index\\.m3u8$`));
+    expect((await channel(c.slug)).hlsUrl).toMatch(new RegExp(`/hls/ingest-1/${c.playbackId}/master\\.m3u8$`));
     const id = (await t.app.services.channelService.getBySlug(c.slug)).id;
     expect((await t.app.services.sessions.listForChannel(id))[0]?.ingestNode).toBe('ingest-1');
   });

@@ -4,6 +4,7 @@ import type { ChannelRepository } from '../channels/channel.repository.js';
 import type { ChannelCredentials, ChannelService } from '../channels/channel.service.js';
 import type { IngestControl } from './ingest-control.js';
 import type { LiveEvents } from './live-events.js';
+import { PlayableWatcher, type PlayableClaim } from './playable-watcher.js';
 import type { SessionEndReason, SessionRepository } from './session.repository.js';
 
 export type PublishRefusal = 'PUBLISH_KEY_INVALID' | 'PUBLISH_ALREADY_LIVE' | 'SERVICE_UNAVAILABLE';
@@ -29,6 +30,9 @@ const CLAIM_GRACE_MS = 15_000;
  * Every path that cannot decide refuses: publishing fails closed.
  */
 export class PublishService {
+  /** Accepted streams not yet playable: the channel turns live (shown, 'channel:live') on their first playlist. */
+  private readonly playable: PlayableWatcher;
+
   constructor(
     private readonly channelService: ChannelService,
     private readonly channels: ChannelRepository,
@@ -38,7 +42,19 @@ export class PublishService {
     private readonly log: FastifyBaseLogger,
     /** Be right back: how long a dropped broadcast waits for its publisher; 0 ends it at once. */
     private readonly graceMs = 0,
-  ) {}
+    playableProbeMs?: number,
+  ) {
+    this.playable = new PlayableWatcher(channels, ingest, (claim) => this.becamePlayable(claim), log, playableProbeMs);
+  }
+
+  close(): void {
+    this.playable.close();
+  }
+
+  private becamePlayable({ channelId, slug, playbackId, sessionId, node }: PlayableClaim): void {
+    this.log.info({ channel: slug, node, sessionId }, 'channel live: its playlist answers');
+    this.events.emit('channel:live', { channelId, slug, playbackId, sessionId, node });
+  }
 
   async authorize(attempt: PublishAttempt): Promise<PublishDecision> {
     let channel = await this.channelService.resolveStreamKey(attempt.name);
@@ -55,6 +71,8 @@ export class PublishService {
       if (await this.channels.resumeFromGrace(channel.id, attempt.clientId, node, now)) {
         this.log.info({ channel: channel.slug, clientId: attempt.clientId, node, sessionId: channel.currentSessionId }, 'publish resumed within the grace');
         this.events.emit('channel:resumed', { channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId: channel.currentSessionId, node });
+        // It dropped before its first playlist: it still has to turn playable.
+        this.watchUnplayable({ ...channel, liveClientId: attempt.clientId, liveNode: node });
         return { accept: true, playbackId: channel.playbackId, channelId: channel.id };
       }
       // The grace ran out before the sweep noticed: end that broadcast, then start a new one.
@@ -83,8 +101,9 @@ export class PublishService {
     if (channel.currentSessionId !== null) await this.sessions.end(channel.currentSessionId, 'ingest-lost', now);
     const sessionId = await this.sessions.start(channel.id, now, node);
     await this.channels.setSession(channel.id, sessionId);
-    this.log.info({ channel: channel.slug, clientId: attempt.clientId, node, sessionId }, 'publish accepted');
-    this.events.emit('channel:live', { channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId, node });
+    this.log.info({ channel: channel.slug, clientId: attempt.clientId, node, sessionId }, 'publish accepted; waiting for its playlist');
+    // Publishing, not yet live: the channel is shown live once its playlist answers.
+    this.playable.watch({ channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId, clientId: attempt.clientId, node });
     return { accept: true, playbackId: channel.playbackId, channelId: channel.id };
   }
 
@@ -95,6 +114,7 @@ export class PublishService {
     // nginx reuses client ids after a restart: when the key still resolves, it must be this channel's.
     const byKey = await this.channelService.resolveStreamKey(attempt.name, false);
     if (byKey && byKey.id !== channel.id) return;
+    this.playable.stop(channel.id, attempt.clientId);
     await this.publisherGone(channel, 'publisher-stopped', attempt.clientId);
   }
 
@@ -154,7 +174,7 @@ export class PublishService {
   async reconcile(now = Date.now()): Promise<number> {
     const byNode = new Map<string | null, Promise<Set<string> | 'unreachable'>>();
     let ended = 0;
-    for (const channel of await this.channels.listLive(1000)) {
+    for (const channel of await this.channels.listClaimed(1000)) {
       // Waiting for its publisher (be right back), who may come back on any node.
       if (channel.graceUntil !== null) continue;
       const node = channel.liveNode;
@@ -166,10 +186,21 @@ export class PublishService {
         if (this.ingest.isClusterNode(node) && (await this.goOffline(channel, 'ingest-lost', channel.liveClientId))) ended++;
         continue;
       }
-      if (publishing.has(channel.playbackId) || now - since < CLAIM_GRACE_MS) continue;
+      if (publishing.has(channel.playbackId) || now - since < CLAIM_GRACE_MS) {
+        this.watchUnplayable(channel);
+        continue;
+      }
       if (await this.publisherGone(channel, 'ingest-lost', channel.liveClientId)) ended++;
     }
     return ended;
+  }
+
+  /** A claim no process watches any more (this server restarted meanwhile): watch it again. */
+  private watchUnplayable(channel: ChannelRow): void {
+    if (channel.playableAt !== null || channel.liveClientId === null || channel.currentSessionId === null || this.playable.isWatching(channel.id)) return;
+    this.playable.watch({
+      channelId: channel.id, slug: channel.slug, playbackId: channel.playbackId, sessionId: channel.currentSessionId, clientId: channel.liveClientId, node: channel.liveNode,
+    });
   }
 
   private async publishingOn(node: string | null): Promise<Set<string> | 'unreachable'> {
@@ -184,6 +215,7 @@ export class PublishService {
   private async goOffline(channel: ChannelRow, reason: SessionEndReason, clientId: string | null): Promise<boolean> {
     const released = await this.channels.releaseLive(channel.id, clientId);
     if (!released) return false;
+    this.playable.stop(channel.id);
     if (channel.currentSessionId !== null) await this.sessions.end(channel.currentSessionId, reason);
     this.log.info({ channel: channel.slug, reason }, 'channel offline');
     this.events.emit('channel:offline', { channelId: channel.id, slug: channel.slug, reason, sessionId: channel.currentSessionId });

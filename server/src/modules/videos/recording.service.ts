@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
-import { hlsPath } from '../channels/channel.service.js';
+import { LIVE_PLAYLIST, hlsPath } from '../channels/channel.service.js';
 import type { LiveEvents } from '../streams/live-events.js';
 import type { SessionRepository } from '../streams/session.repository.js';
 import { parsePlaylist, writeMediaPlaylist } from './hls-playlist.js';
@@ -59,9 +59,12 @@ export class RecordingService {
     };
   }
 
-  /** The live playlist as the stream's node serves it (`HLS_INTERNAL_URL/<node>/<playbackId>/…` in a cluster). */
+  /**
+   * The live master playlist as the stream's node serves it (`HLS_INTERNAL_URL/<node>/<playbackId>/…`
+   * in a cluster): the recorder keeps one folder per variant, so replays keep the ladder's rungs.
+   */
   private sourceOf(channel: Pick<ChannelRow, 'playbackId' | 'liveNode'>): string {
-    return `${this.opts.hlsInternalUrl}/${hlsPath(channel)}/index.m3u8`;
+    return `${this.opts.hlsInternalUrl}/${hlsPath(channel)}/${LIVE_PLAYLIST}`;
   }
 
   dirOf(videoId: string): string {

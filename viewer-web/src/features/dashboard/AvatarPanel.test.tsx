@@ -5,7 +5,7 @@ import { testUser } from '../../test/auth';
 import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
-const channel: ChannelOwner = { ...makeChannel({ live: false }), hasStreamKey: true, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, slugChangeable: false };
+const channel: ChannelOwner = { ...makeChannel({ live: false }), hasStreamKey: true, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, ladderEnabled: true, slugChangeable: false };
 
 describe('avatar on the dashboard', () => {
   it('uploads a picked image and shows it, and refuses a file of the wrong kind before sending', async () => {

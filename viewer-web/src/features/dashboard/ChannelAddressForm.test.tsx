@@ -12,6 +12,7 @@ const owner = (overrides: Partial<ChannelOwner> = {}): ChannelOwner => ({
   health: null,
   recordVods: true,
   vodRetentionDays: 30,
+  ladderEnabled: true,
   slugChangeable: true,
   ...overrides,
 });

@@ -17,7 +17,7 @@ export interface ChannelFormProps {
   onSaved: (channel: ChannelOwner) => void;
 }
 
-/** Title, description, category, tags and past-broadcast settings. Starts from the channel once; polling never overwrites typing. */
+/** Title, description, category, tags, past-broadcast and adaptive quality settings. Starts from the channel once; polling never overwrites typing. */
 export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -29,11 +29,12 @@ export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) 
   const [tags, setTags] = useState(channel.tags.join(', '));
   const [recordVods, setRecordVods] = useState(channel.recordVods);
   const [retention, setRetention] = useState(String(channel.vodRetentionDays));
+  const [ladderEnabled, setLadderEnabled] = useState(channel.ladderEnabled);
   const [saved, setSaved] = useState(false);
   const form = useSubmit(async () => {
     setSaved(false);
     const days = Math.min(3650, Math.max(1, Math.round(Number(retention)) || channel.vodRetentionDays));
-    const patch = { title: title.trim(), description, category: category || null, tags: parseTags(tags), recordVods, vodRetentionDays: days };
+    const patch = { title: title.trim(), description, category: category || null, tags: parseTags(tags), recordVods, vodRetentionDays: days, ladderEnabled };
     onSaved(await withToken((token) => api.updateChannel(token, patch)));
     setSaved(true);
   });
@@ -79,6 +80,11 @@ export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) 
         <span className="field__label">{t('dashboard.retentionLabel')}</span>
         <input className="field__input" type="number" min={1} max={3650} data-testid="vod-retention" value={retention} onChange={(e) => edit(setRetention)(e.target.value)} />
       </label>
+      <label className="field field--inline">
+        <input type="checkbox" role="switch" data-testid="ladder-enabled" checked={ladderEnabled} aria-checked={ladderEnabled} aria-describedby={`${id}-ladder`} onChange={(e) => edit(setLadderEnabled)(e.target.checked)} />
+        <span className="field__label">{t('dashboard.ladderLabel')}</span>
+      </label>
+      <span className="field__note" id={`${id}-ladder`}>{t('dashboard.ladderHint')}</span>
       <FormError message={form.error} />
       <div className="dash-row">
         <button type="submit" className="button" data-testid="channel-save" disabled={form.busy}>

@@ -9,11 +9,11 @@ import { ME_POLL_MS } from './use-me';
 const RTMP = 'rtmp://127.0.0.1:1935/live';
 
 function makeOwner(overrides: Partial<ChannelOwner> = {}): ChannelOwner {
-  return { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: RTMP, health: null, recordVods: true, vodRetentionDays: 30, slugChangeable: true, ...overrides };
+  return { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: RTMP, health: null, recordVods: true, vodRetentionDays: 30, ladderEnabled: true, slugChangeable: true, ...overrides };
 }
 
 const health = (overrides: Partial<StreamHealth> = {}): StreamHealth => ({
-  bitrateKbps: 4500, fps: 30, width: 1920, height: 1080, keyframeIntervalSec: 1, durationSec: 75, viewers: 3, warnings: [], ...overrides,
+  bitrateKbps: 4500, fps: 30, width: 1920, height: 1080, keyframeIntervalSec: 1, durationSec: 75, viewers: 3, warnings: [], ladder: { state: 'transcoding', rungs: [] }, ...overrides,
 });
 
 /** A server with one channel: /api/me answers `channel()`, rotating answers a new key each time. */
@@ -157,5 +157,56 @@ describe('dashboard', () => {
     await screen.findByText('저장했어요.');
     const save = fetch.mock.calls.find(([url, init]) => url === '/api/me/channel' && init?.method === 'PATCH');
     expect(JSON.parse(String(save?.[1]?.body))).toMatchObject({ recordVods: false, vodRetentionDays: 7 });
+  });
+
+  it('turns the adaptive quality ladder off with its switch, explained in one line', async () => {
+    const fetch = stubApi((url) => {
+      if (url === '/api/me') return jsonResponse({ user: testUser, channel: makeOwner() });
+      if (url === '/api/me/channel') return jsonResponse(makeOwner({ ladderEnabled: false }));
+      return jsonResponse({ channels: [] });
+    });
+    renderApp('/dashboard', 'en', { user: testUser });
+    await screen.findByTestId('dashboard');
+    const toggle = screen.getByRole('switch', { name: 'Adaptive quality ladder' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(toggle.getAttribute('aria-describedby')!)?.textContent).toContain('slow connections');
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByTestId('channel-save'));
+    await screen.findByText('Saved.');
+    const save = fetch.mock.calls.find(([url, init]) => url === '/api/me/channel' && init?.method === 'PATCH');
+    expect(JSON.parse(String(save?.[1]?.body))).toMatchObject({ ladderEnabled: false });
+  });
+
+  it('lists the ladder rungs with their speed and warns in plain words when one falls behind', async () => {
+    const ladder = {
+      state: 'transcoding' as const,
+      rungs: [
+        { name: '480p' as const, height: 480, live: true, speed: 1.42, bitrateKbps: 1200 },
+        { name: '360p' as const, height: 360, live: true, speed: 0.83, bitrateKbps: 700 },
+        { name: '240p' as const, height: 240, live: false, speed: null, bitrateKbps: null },
+      ],
+    };
+    stubServer(() => makeOwner({ live: true, status: 'live', health: health({ ladder, warnings: ['LADDER_BEHIND'] }) }));
+    renderApp('/dashboard', 'ko', { user: testUser });
+    const panel = within(await screen.findByTestId('ladder-health'));
+    expect(panel.getByTestId('ladder-state').textContent).toBe('변환 중');
+    expect(panel.getByTestId('ladder-speed-480p').textContent).toBe('속도 1.42×');
+    expect(panel.getByTestId('ladder-speed-360p').textContent).toBe('속도 0.83×');
+    expect(panel.getByTestId('ladder-rung-360p').className).toContain('behind');
+    expect(panel.getByTestId('ladder-speed-240p').textContent).toBe('측정 중');
+    expect(screen.getByTestId('health-warning-ladder-behind').textContent).toMatch(/^화질 변환이 실시간을 따라가지 못합니다/);
+  });
+
+  it('says the ladder is off, and what viewers get at capacity', async () => {
+    let channel = makeOwner({ live: true, status: 'live', ladderEnabled: false, health: health({ ladder: { state: 'off', rungs: [] } }) });
+    vi.useFakeTimers();
+    stubServer(() => channel);
+    renderApp('/dashboard', 'en', { user: testUser });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByTestId('ladder-state').textContent).toBe('Off: viewers get your original quality only.');
+    channel = makeOwner({ live: true, status: 'live', health: health({ ladder: { state: 'at-capacity', rungs: [] }, warnings: ['LADDER_AT_CAPACITY'] }) });
+    await act(() => vi.advanceTimersByTimeAsync(ME_POLL_MS));
+    expect(screen.getByTestId('health-warning-ladder-capacity').textContent).toContain('original quality only');
   });
 });

@@ -11,7 +11,7 @@ vi.mock('../../lib/go-to', () => ({ goTo: vi.fn() }));
 const KAKAO_URL = 'https://kauth.kakao.com/oauth/authorize?client_id=x&state=y';
 
 function stubServer(user: User) {
-  const channel: ChannelOwner = { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, slugChangeable: true };
+  const channel: ChannelOwner = { ...makeChannel({ live: false, liveSince: null, viewerCount: 0 }), hasStreamKey: false, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, ladderEnabled: true, slugChangeable: true };
   return stubApi((url) => {
     if (url === '/api/me') return jsonResponse({ user, channel });
     if (url === '/api/auth/kakao/link') return jsonResponse({ url: KAKAO_URL });

@@ -5,7 +5,7 @@ import { testUser } from '../../test/auth';
 import { jsonResponse, makeChannel, stubApi } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
-const channel: ChannelOwner = { ...makeChannel({ live: false }), hasStreamKey: true, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, slugChangeable: false };
+const channel: ChannelOwner = { ...makeChannel({ live: false }), hasStreamKey: true, rtmpUrl: 'rtmp://127.0.0.1/live', health: null, recordVods: true, vodRetentionDays: 30, ladderEnabled: true, slugChangeable: false };
 const video = (id: string, title: string, hidden = false): Video => ({
   id, channel: { slug: 'alpha', title: '채널' }, title, category: null, startedAt: '2026-12-01T10:00:00.000Z', durationSec: 3725, hlsUrl: `/vod/${id}/index.m3u8`, thumbnailUrl: null, hidden,
 });

@@ -1,17 +1,22 @@
 import type { StreamHealth } from '@lait/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format';
+import { LadderHealth } from './LadderHealth';
 
 const WARNING_KEYS = {
   KEYFRAME_INTERVAL_TOO_LONG: 'dashboard.warnKeyframe',
   LOW_BITRATE: 'dashboard.warnBitrate',
   LOW_FPS: 'dashboard.warnFps',
+  LADDER_BEHIND: 'dashboard.warnLadderBehind',
+  LADDER_AT_CAPACITY: 'dashboard.warnLadderCapacity',
 } as const;
 
 const WARNING_TEST_IDS: Record<StreamHealth['warnings'][number], string> = {
   KEYFRAME_INTERVAL_TOO_LONG: 'health-warning-keyframe',
   LOW_BITRATE: 'health-warning-bitrate',
   LOW_FPS: 'health-warning-fps',
+  LADDER_BEHIND: 'health-warning-ladder-behind',
+  LADDER_AT_CAPACITY: 'health-warning-ladder-capacity',
 };
 
 /** Ingest numbers while live, refreshed with /api/me; warnings say what to change in OBS. */
@@ -50,6 +55,7 @@ export function StreamHealthPanel({ health }: { health: StreamHealth | null }) {
           </div>
         ))}
       </dl>
+      <LadderHealth ladder={health.ladder} />
     </section>
   );
 }
