@@ -27,7 +27,8 @@ const ESTIMATE_KEY = 'lait.player.bandwidth';
  * quick downloads of small fragments move the estimate by about (fragment bits × ln 2 / half-life)
  * each. A viewer capped at 1.2 Mb/s, once the cap lifted, was back on a 720p source after 15 s with
  * half-lives of 1.5 s / 4 s and 10 s with 1 s / 2.5 s (Chromium, e2e/specs/player/adaptive.spec.ts
- * against a local ladder); hls.js's live defaults (3 s / 9 s) are slower still. The fast one still
+ * against a local ladder); by the formula hls.js's live defaults (3 s / 9 s)
+ * would climb about 3.6 times slower than 1 s / 2.5 s. The fast one still
  * drops on a single slow fragment.
  */
 export function createAbrConfig(estimateBps: number): Partial<HlsConfig> {
