@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startNginx } from '@lait/nginx-rtmp';
+import { startNginx, type LadderOptions } from '@lait/nginx-rtmp';
 import { CLI_ENTRY, SERVER_ENTRY } from './paths.js';
 import { freePort, waitFor } from './ports.js';
 import { TEST_ENV } from './env.js';
@@ -47,6 +47,8 @@ export interface PlatformOptions {
   env?: Record<string, string>;
   /** Run on MariaDB (a fresh database, dropped afterwards) and Redis instead of the embedded defaults. */
   external?: boolean;
+  /** The ingest's ladder (nginx-rtmp's defaults: `LADDER`, and a capacity measured at start); false = off. */
+  ladder?: LadderOptions | false;
 }
 
 const MYSQL = TEST_ENV.mysqlUrl;
@@ -119,6 +121,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       notifySecret: secret,
       workDir,
       hlsDir: path.join(dataDir, 'hls'),
+      ...(opts.ladder === undefined ? {} : { ladder: opts.ladder }),
     });
   } catch (err) {
     await stopServer();

@@ -37,7 +37,8 @@ describe('adaptive quality in the channel page', () => {
   let variants: Variant[];
 
   beforeAll(async () => {
-    p = await startPlatform();
+    // One laddered stream, whatever a trial encode on a busy machine would measure.
+    p = await startPlatform({ ladder: { rungs: ['720p', '480p', '360p'], capacity: 1 } });
     ch = p.lait('channel', 'create', 'abr-e2e', '--title', '화질 자동 전환 테스트', '--json');
     pub = publishLikeObs(p.urls.rtmp, ch.streamKey, { durationSec: 300 });
     browser = await launchBrowser();

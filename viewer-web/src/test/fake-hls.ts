@@ -37,6 +37,17 @@ export class FakeHls {
   loadLevel = -1;
   /** What the real one measures from fragment downloads, in bits per second. */
   bandwidthEstimate = 500_000;
+  /** The levels parsed from the master playlist, sorted as hls.js sorts them. */
+  levels: Array<{ height: number; bitrate: number; realBitrate: number }> = [];
+  /** The level of the fragment on screen. */
+  currentLevel = -1;
+  /** hls.js's target distance from the live edge; setting it also sets config.liveSyncDuration, as in hls.js. */
+  get targetLatency(): number {
+    return this.config['liveSyncDuration'] as number;
+  }
+  set targetLatency(value: number) {
+    this.config['liveSyncDuration'] = value;
+  }
   readonly loadSource = vi.fn<(url: string) => void>();
   readonly attachMedia = vi.fn<(media: HTMLMediaElement) => void>();
   readonly startLoad = vi.fn();
@@ -62,8 +73,9 @@ export class FakeHls {
   /** Emits MANIFEST_PARSED for a master playlist of these heights and peak bitrates, in the order written (source first). */
   parseManifest(variants: ReadonlyArray<{ height: number; bitrate: number }>): void {
     // hls.js sorts levels by height, then bitrate, and reports where the first variant went.
-    const levels = [...variants].sort((a, b) => a.height - b.height || a.bitrate - b.bitrate);
-    const first = variants[0];
+    const levels = [...variants].sort((a, b) => a.height - b.height || a.bitrate - b.bitrate).map((v) => ({ ...v, realBitrate: 0 }));
+    this.levels = levels;
+    const first = levels.find((l) => l.height === variants[0]?.height && l.bitrate === variants[0]?.bitrate);
     this.emit(FakeHls.Events.MANIFEST_PARSED, { levels, firstLevel: first ? levels.indexOf(first) : 0 });
   }
 
