@@ -41,6 +41,10 @@ export class FakeHls {
   levels: Array<{ height: number; bitrate: number; realBitrate: number }> = [];
   /** The level of the fragment on screen. */
   currentLevel = -1;
+  /** False once a level is chosen by hand (loadLevel ≥ 0), as in hls.js. */
+  get autoLevelEnabled(): boolean {
+    return this.loadLevel === -1;
+  }
   /** hls.js's target distance from the live edge; setting it also sets config.liveSyncDuration, as in hls.js. */
   get targetLatency(): number {
     return this.config['liveSyncDuration'] as number;

@@ -150,7 +150,8 @@ export class HlsLivePlayer implements LivePlayer {
     const link = this.link();
     const targetSec = this.hls?.targetLatency;
     if (!this.hls || !link || typeof targetSec !== 'number') return;
-    const next = relievedTarget({ ...link, latencySec: this.hls.latency, targetSec });
+    const abrCanGoLower = this.hls.autoLevelEnabled && this.hls.currentLevel > 0;
+    const next = relievedTarget({ ...link, latencySec: this.hls.latency, targetSec, abrCanGoLower });
     if (next === null) return;
     this.setTargetLatency(this.hls, next);
     this.relieved = true;

@@ -22,16 +22,20 @@ export interface LinkSample {
   latencySec: number;
   /** hls.js's target latency now. */
   targetSec: number;
+  /** hls.js's ABR runs and has a lower rung to switch to: that is its job, not a latency matter. */
+  abrCanGoLower: boolean;
 }
 
 /**
  * After a stall: the target latency that keeps the playhead where the stall left it (plus half a
- * fragment), when the link is too slow for the rung on screen; null when the stall was something
- * else (a CPU spike on a fast link), which hls.js's own small stall allowance covers.
+ * fragment), when the link is too slow for the rung on screen and ABR cannot go lower (the lowest
+ * rung, or a manual choice); null otherwise: ABR switches down, and a stall on a fast link (a CPU
+ * spike) is covered by hls.js's own small stall allowance.
  * hls.js only speeds up to catch up, never slows down, so the stall itself is what moves the
  * playhead back; without a new target hls.js would then speed up or jump back into the next stall.
  */
 export function relievedTarget(s: LinkSample): number | null {
+  if (s.abrCanGoLower) return null;
   if (!(s.estimateBps > 0) || !(s.levelBps > 0) || s.estimateBps >= s.levelBps * RELIEF_HEADROOM) return null;
   const next = Math.min(MAX_RELIEVED_TARGET_SEC, Math.max(s.targetSec, s.latencySec) + 0.5);
   return next > s.targetSec ? next : null;

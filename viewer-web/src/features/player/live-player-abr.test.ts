@@ -143,6 +143,18 @@ describe('live player adaptive quality', () => {
     expect(hls.config.liveMaxLatencyDuration).toBe(3);
   });
 
+  it('leaves a stall on a slow link to ABR while it has a lower rung', () => {
+    const hls = start();
+    hls.parseManifest(MASTER);
+    hls.currentLevel = 1;
+    hls.bandwidthEstimate = 900_000;
+    hls.latency = 3.1;
+    video.dispatchEvent(new Event('playing'));
+    video.dispatchEvent(new Event('waiting'));
+    video.dispatchEvent(new Event('playing'));
+    expect(hls.targetLatency).toBe(1.5);
+  });
+
   it('keeps the low-latency target after a stall on a fast link', () => {
     const hls = start();
     hls.parseManifest(MASTER);
