@@ -12,9 +12,10 @@ export interface ObsLikeOptions {
 }
 
 /**
- * What OBS sends with its default settings: x264 veryfast CBR (filler data, so a plain test pattern
- * still costs its full bitrate on the wire), B-frames, 1 s keyframes as the README asks, AAC 160k
- * at 48 kHz stereo.
+ * What OBS sends with its default settings: x264 CBR (filler data, so a plain test pattern still
+ * costs its full bitrate on the wire), 1 s keyframes as the README asks, AAC 160k at 48 kHz stereo.
+ * The preset is ultrafast rather than OBS's veryfast: the ladder's transcoder and Chromium share
+ * the same two cores, and the test is about the wire, not the encoder.
  */
 export function publishLikeObs(rtmpUrl: string, key: string, opts: ObsLikeOptions = {}): Publisher {
   const { width = 1280, height = 720, fps = 30, videoKbps = 2500, durationSec = 240 } = opts;
@@ -24,7 +25,7 @@ export function publishLikeObs(rtmpUrl: string, key: string, opts: ObsLikeOption
     '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`,
     '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
     '-t', String(durationSec),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
     '-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', rate, '-x264-params', 'nal-hrd=cbr',
     '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0',
     '-c:a', 'aac', '-ac', '2', '-ar', '48000', '-b:a', '160k',
