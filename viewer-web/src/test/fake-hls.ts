@@ -39,19 +39,6 @@ export class FakeHls {
   bandwidthEstimate = 500_000;
   /** The levels parsed from the master playlist, sorted as hls.js sorts them. */
   levels: Array<{ height: number; bitrate: number; realBitrate: number }> = [];
-  /** The level of the fragment on screen. */
-  currentLevel = -1;
-  /** False once a level is chosen by hand (loadLevel ≥ 0), as in hls.js. */
-  get autoLevelEnabled(): boolean {
-    return this.loadLevel === -1;
-  }
-  /** hls.js's target distance from the live edge; setting it also sets config.liveSyncDuration, as in hls.js. */
-  get targetLatency(): number {
-    return this.config['liveSyncDuration'] as number;
-  }
-  set targetLatency(value: number) {
-    this.config['liveSyncDuration'] = value;
-  }
   readonly loadSource = vi.fn<(url: string) => void>();
   readonly attachMedia = vi.fn<(media: HTMLMediaElement) => void>();
   readonly startLoad = vi.fn();

@@ -7,9 +7,6 @@ import type { HlsConfig, LoaderConfig } from 'hls.js';
  */
 export const LIVE_SYNC_SEC = 1.5;
 
-/** Past this far behind the playlist's edge hls.js jumps back to the sync point (see liveMaxLatencyDuration below). */
-export const LIVE_MAX_LATENCY_SEC = 3;
-
 /** Further behind the edge than hls.js lets a playing stream drift (liveMaxLatencyDuration + 1 s): the LIVE badge greys out. */
 export const LIVE_BEHIND_SEC = 4;
 
@@ -26,7 +23,7 @@ export const LOW_LATENCY_HLS_CONFIG: Partial<HlsConfig> = {
   // Past 3 s behind the playlist's edge hls.js jumps back to the sync point. hls.js only speeds up
   // within one fragment of the target (1.5-2.5 s), so a viewer who joined as the stream started
   // (playlist of one fragment) sat at ~3.2 s for good with 5 here (bench/latency, first join).
-  liveMaxLatencyDuration: LIVE_MAX_LATENCY_SEC,
+  liveMaxLatencyDuration: 3,
   // hls.js moves the target back by this much after each stall (default 1 s): half a fragment keeps a
   // one-off stall (a CPU spike) from costing a whole second of latency for the rest of the watch.
   liveSyncOnStallIncrease: 0.5,

@@ -1,8 +1,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData, Level, LevelLoadedData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
 import { chooseStartLevel, createAbrConfig, DEFAULT_ESTIMATE_BPS, readStoredEstimate, storeEstimate } from './abr';
-import { LIVE_SYNC_SEC, LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
-import { canRestoreTarget, MAX_OVER_TARGET_SEC, relievedTarget } from './latency-relief';
+import { LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
 import { autoplay } from './autoplay';
 import type { LivePlayer, LivePlayerCallbacks, LivePlayerOptions } from './live-player';
 import type { EndReason, PlayerState } from './player-state';
@@ -30,8 +29,6 @@ export class HlsLivePlayer implements LivePlayer {
   private levels: QualityLevel[] = [];
   /** Fragments this hls.js instance loaded: before the first, its estimate is only our own default. */
   private fragsLoaded = 0;
-  /** The target latency was raised for a link too slow for the rung on screen (see latency-relief.ts). */
-  private relieved = false;
   private readonly onPageHide = () => this.saveEstimate();
 
   constructor(
@@ -44,14 +41,7 @@ export class HlsLivePlayer implements LivePlayer {
     this.storage = options.storage ?? null;
     this.quality = options.quality ?? AUTO;
     this.videoListeners = [
-      [
-        'playing',
-        () => {
-          const afterStall = this.state === 'buffering';
-          this.setState('playing');
-          if (afterStall) this.relieveLatency();
-        },
-      ],
+      ['playing', () => this.setState('playing')],
       // A stall mid-stream keeps the last frame up with a small spinner; "loading" is for a start.
       ['waiting', () => this.state === 'playing' && this.setState('buffering')],
       ['ended', () => this.end('endlist')],
@@ -98,7 +88,6 @@ export class HlsLivePlayer implements LivePlayer {
     this.hls = hls;
     this.manifestLoaded = false;
     this.fragsLoaded = 0;
-    this.relieved = false;
     hls.on(Events.MANIFEST_PARSED, (_e, data: ManifestParsedData) => {
       this.manifestLoaded = true;
       this.levels = toQualityLevels(data.levels, data.firstLevel);
@@ -116,7 +105,6 @@ export class HlsLivePlayer implements LivePlayer {
     hls.on(Events.FRAG_LOADED, () => {
       this.networkFailures = 0;
       this.fragsLoaded += 1;
-      if (this.relieved) this.restoreLatency();
     });
     hls.on(Events.ERROR, (_e, data: ErrorData) => this.onError(data));
     hls.loadSource(this.url);
@@ -137,38 +125,6 @@ export class HlsLivePlayer implements LivePlayer {
     }
     const playerHeight = this.video.clientHeight * (globalThis.devicePixelRatio || 1);
     hls.startLevel = chooseStartLevel(levels, estimate, playerHeight);
-  }
-
-  /** The link as hls.js sees it against the rung on screen, once a fragment of it played. */
-  private link(): { estimateBps: number; levelBps: number } | null {
-    const level = this.hls?.levels[this.hls.currentLevel];
-    if (!this.hls || !level) return null;
-    return { estimateBps: this.hls.bandwidthEstimate, levelBps: Math.max(level.bitrate, level.realBitrate || 0) };
-  }
-
-  private relieveLatency(): void {
-    const link = this.link();
-    const targetSec = this.hls?.targetLatency;
-    if (!this.hls || !link || typeof targetSec !== 'number') return;
-    const abrCanGoLower = this.hls.autoLevelEnabled && this.hls.currentLevel > 0;
-    const next = relievedTarget({ ...link, latencySec: this.hls.latency, targetSec, abrCanGoLower });
-    if (next === null) return;
-    this.setTargetLatency(this.hls, next);
-    this.relieved = true;
-  }
-
-  private restoreLatency(): void {
-    const link = this.link();
-    if (!this.hls || !link || !canRestoreTarget(link)) return;
-    // hls.js drifts back at up to maxLiveSyncPlaybackRate: no jump, no stall.
-    this.setTargetLatency(this.hls, LIVE_SYNC_SEC);
-    this.relieved = false;
-  }
-
-  /** hls.js reads both from its config on every check; the targetLatency setter also resets its stall count. */
-  private setTargetLatency(hls: Hls, target: number): void {
-    hls.targetLatency = target;
-    hls.config.liveMaxLatencyDuration = target + MAX_OVER_TARGET_SEC;
   }
 
   private saveEstimate(): void {

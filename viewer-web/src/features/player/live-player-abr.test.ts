@@ -123,51 +123,6 @@ describe('live player adaptive quality', () => {
     expect(hls.loadLevel).toBe(-1);
   });
 
-  it('sits further back after a stall on a link too slow for the rung, and returns when it is fast again', () => {
-    const hls = start();
-    hls.parseManifest(MASTER);
-    hls.currentLevel = 0;
-    hls.bandwidthEstimate = 900_000;
-    hls.latency = 3.1;
-    video.dispatchEvent(new Event('playing'));
-    video.dispatchEvent(new Event('waiting'));
-    video.dispatchEvent(new Event('playing'));
-    expect(hls.targetLatency).toBeCloseTo(3.6);
-    expect(hls.config.liveMaxLatencyDuration).toBeCloseTo(5.1);
-
-    hls.emit(FakeHls.Events.FRAG_LOADED);
-    expect(hls.targetLatency).toBeCloseTo(3.6);
-    hls.bandwidthEstimate = 20_000_000;
-    hls.emit(FakeHls.Events.FRAG_LOADED);
-    expect(hls.targetLatency).toBe(1.5);
-    expect(hls.config.liveMaxLatencyDuration).toBe(3);
-  });
-
-  it('leaves a stall on a slow link to ABR while it has a lower rung', () => {
-    const hls = start();
-    hls.parseManifest(MASTER);
-    hls.currentLevel = 1;
-    hls.bandwidthEstimate = 900_000;
-    hls.latency = 3.1;
-    video.dispatchEvent(new Event('playing'));
-    video.dispatchEvent(new Event('waiting'));
-    video.dispatchEvent(new Event('playing'));
-    expect(hls.targetLatency).toBe(1.5);
-  });
-
-  it('keeps the low-latency target after a stall on a fast link', () => {
-    const hls = start();
-    hls.parseManifest(MASTER);
-    hls.currentLevel = 2;
-    hls.bandwidthEstimate = 20_000_000;
-    hls.latency = 2.8;
-    video.dispatchEvent(new Event('playing'));
-    video.dispatchEvent(new Event('waiting'));
-    video.dispatchEvent(new Event('playing'));
-    expect(hls.targetLatency).toBe(1.5);
-    expect(hls.config.liveMaxLatencyDuration).toBe(3);
-  });
-
   it('offers no levels with native HLS (Safari without MSE), where the browser adapts', () => {
     const NoMse = Object.assign(class extends FakeHls {}, { isSupported: () => false });
     video.canPlayType = () => 'maybe';
