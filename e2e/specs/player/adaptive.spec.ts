@@ -71,13 +71,21 @@ describe('adaptive quality in the channel page', () => {
     await page.goto(`${p.urls.site}/c/${ch.slug}`);
     await waitFor('playback under the cap', async () => (await readPlayback(page)).time > 1, 60_000, 500);
 
-    // Capped: ABR settles below the source, on a rung whose peak fits the link, stalling once at most.
+    // Capped: ABR settles below the source, on a rung whose peak fits the link, then plays on with
+    // one stall at most. The join itself may stall more on a busy machine: the low-latency settings
+    // move the target back half a second per stall (liveSyncOnStallIncrease) until it holds, with or
+    // without a cap (3 stalls in the first 12 s uncapped at a load average of 18).
     const capped = await settledHeight(page, 12, 120_000);
     expect(capped.height).toBeLessThan(source.height);
     const rung = variants.find((v) => v.height === capped.height);
     expect(rung?.bandwidth).toBeLessThanOrEqual(CAP_BPS);
-    expect(capped.at.stalls).toBeLessThanOrEqual(1);
     expect(await page.getByTestId('player-quality-button').textContent()).toBe(`자동 (${capped.height}p)`);
+    const watched = await waitFor('20 s more of capped playback', async () => {
+      const now = await readPlayback(page);
+      return now.time - capped.at.time >= 20 ? now : null;
+    }, 60_000, 500);
+    expect(watched.height).toBeLessThan(source.height);
+    expect(watched.stalls - capped.at.stalls, `stalls while settled (${capped.at.stalls} before)`).toBeLessThanOrEqual(1);
 
     // The cap lifts: back on the source within 20 s.
     await capDownload(cdp, null);
