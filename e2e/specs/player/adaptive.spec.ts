@@ -7,8 +7,14 @@ import type { Publisher } from '@lait/testkit/publisher';
 import { capDownload, installStallCounter, masterVariants, readPlayback, type Playback, type Variant } from '../../helpers/abr-probe.js';
 import { publishLikeObs } from '../../helpers/obs-publisher.js';
 
-/** A slow home connection: below the 720p source (2.5 Mb/s with audio) but above the 360p and 480p rungs. */
-const CAP_BPS = 1_200_000;
+/**
+ * A slow home connection: far below the 720p source (≈3.2 Mb/s) and the 480p rung (≈1.5 Mb/s), with
+ * room for the 360p rung. That rung costs ≈1.05 Mb/s on the wire (700 kb/s of video, the source's
+ * 160 kb/s of audio, MPEG-TS overhead): at 1.2 Mb/s each 1 s fragment took 0.85-0.95 s to arrive and
+ * the player, 1.5-2.5 s behind the edge, stalled every few seconds for as long as the cap held
+ * (6 stalls in 20 s); at 1.5 Mb/s it stalled once on joining and never after.
+ */
+const CAP_BPS = 1_500_000;
 /** The brief: back on the source within 20 s of the cap lifting. */
 const CLIMB_MS = 20_000;
 
@@ -57,7 +63,7 @@ describe('adaptive quality in the channel page', () => {
     await p?.stop();
   });
 
-  it('settles on a rung that fits a 1.2 Mb/s link, climbs back to the source when the cap lifts, and holds a manual choice', async () => {
+  it('settles on a rung that fits a 1.5 Mb/s link, climbs back to the source when the cap lifts, and holds a manual choice', async () => {
     const source = variants[0]!;
     const lowest = [...variants].sort((a, b) => a.height - b.height)[0]!;
     expect(source.height).toBe(720);
