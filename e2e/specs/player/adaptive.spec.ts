@@ -6,6 +6,7 @@ import { waitFor } from '@lait/testkit/ports';
 import type { Publisher } from '@lait/testkit/publisher';
 import { capDownload, installStallCounter, masterVariants, readPlayback, type Playback, type Variant } from '../../helpers/abr-probe.js';
 import { publishLikeObs } from '../../helpers/obs-publisher.js';
+import { screenshot } from '../../helpers/screens.js';
 
 /**
  * A slow home connection: far below the 720p source (≈3.2 Mb/s) and the 480p rung (≈1.5 Mb/s), with
@@ -105,6 +106,8 @@ describe('adaptive quality in the channel page', () => {
     // switch itself costs no rebuffer (currentLevel would flush it); one stall is allowed for the
     // load of a busy 2-core machine, which stalls now and then on its own.
     await page.getByTestId('player-quality-button').click();
+    await page.getByTestId('player-quality-menu').waitFor();
+    await screenshot(page, 'player-quality-menu-desktop');
     await page.locator(`[data-testid="player-quality-item"][data-choice="${lowest.height}p"]`).click();
     const switched = await waitFor(`${lowest.height}p on screen`, async () => {
       const now = await readPlayback(page);
