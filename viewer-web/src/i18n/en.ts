@@ -317,5 +317,10 @@ export const en: Messages = {
     pip: 'Picture-in-picture (i)',
     exitPip: 'Exit picture-in-picture (i)',
     buffering: 'Buffering',
+    quality: 'Quality',
+    qualityButton: 'Quality: {{value}}',
+    qualityAuto: 'Auto',
+    qualityAutoPlaying: 'Auto ({{height}}p)',
+    qualitySource: 'Source ({{height}}p)',
   },
 };

@@ -316,6 +316,11 @@ export const ko = {
     pip: 'PIP 모드 (i)',
     exitPip: 'PIP 모드 종료 (i)',
     buffering: '버퍼링 중',
+    quality: '화질',
+    qualityButton: '화질: {{value}}',
+    qualityAuto: '자동',
+    qualityAutoPlaying: '자동 ({{height}}p)',
+    qualitySource: '원본 ({{height}}p)',
   },
 };
 

@@ -12,6 +12,7 @@ export class FakeHls {
   static readonly Events = {
     MANIFEST_PARSED: 'hlsManifestParsed',
     LEVEL_LOADED: 'hlsLevelLoaded',
+    LEVEL_SWITCHED: 'hlsLevelSwitched',
     FRAG_LOADED: 'hlsFragLoaded',
     ERROR: 'hlsError',
   };
@@ -30,6 +31,14 @@ export class FakeHls {
   latency = 1.8;
   /** Where hls.js would put a fresh join (seconds of media time); null before the first playlist. */
   liveSyncPosition: number | null = null;
+  /** The level hls.js starts on (-1: its own pick); the player sets it while the manifest is parsed. */
+  startLevel = -1;
+  /** The level of the next fragment to load; setting it (not -1) turns hls.js's ABR off, as in hls.js. */
+  loadLevel = -1;
+  /** What the real one measures from fragment downloads, in bits per second. */
+  bandwidthEstimate = 500_000;
+  /** The levels parsed from the master playlist, sorted as hls.js sorts them. */
+  levels: Array<{ height: number; bitrate: number; realBitrate: number }> = [];
   readonly loadSource = vi.fn<(url: string) => void>();
   readonly attachMedia = vi.fn<(media: HTMLMediaElement) => void>();
   readonly startLoad = vi.fn();
@@ -52,11 +61,22 @@ export class FakeHls {
     return last;
   }
 
+  /** Emits MANIFEST_PARSED for a master playlist of these heights and peak bitrates, in the order written (source first). */
+  parseManifest(variants: ReadonlyArray<{ height: number; bitrate: number }>): void {
+    // hls.js sorts levels by height, then bitrate, and reports where the first variant went.
+    const levels = [...variants].sort((a, b) => a.height - b.height || a.bitrate - b.bitrate).map((v) => ({ ...v, realBitrate: 0 }));
+    this.levels = levels;
+    const first = levels.find((l) => l.height === variants[0]?.height && l.bitrate === variants[0]?.bitrate);
+    this.emit(FakeHls.Events.MANIFEST_PARSED, { levels, firstLevel: first ? levels.indexOf(first) : 0 });
+  }
+
   on(event: string, handler: Handler): void {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
   }
 
   emit(event: string, data: unknown = {}): void {
+    // A bare MANIFEST_PARSED stands for a master playlist whose levels do not matter to the test.
+    if (event === FakeHls.Events.MANIFEST_PARSED) data = { levels: [], firstLevel: 0, ...(data as object) };
     for (const handler of this.handlers.get(event) ?? []) handler(event, data);
   }
 

@@ -1,8 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIVE_BEHIND_SEC } from './hls-config';
 import type { EndReason, PlayerState } from './player-state';
 import { PlayerControls } from './PlayerControls';
+import { QualityMenu } from './QualityMenu';
 import { useFullscreen } from './use-fullscreen';
 import { useLivePlayer } from './use-live-player';
 import { useMediaControls } from './use-media-controls';
@@ -19,8 +20,6 @@ export interface LivePlayerProps {
   onStall?: (stalled: boolean) => void;
   /** Theatre mode is the page's layout: the page owns it and the player only toggles it. */
   theatre?: { active: boolean; toggle(): void } | undefined;
-  /** The quality menu, placed in the control bar. */
-  quality?: ReactNode;
 }
 
 const OVERLAY_KEY = {
@@ -30,11 +29,11 @@ const OVERLAY_KEY = {
   error: 'player.error',
 } as const satisfies Partial<Record<PlayerState, string>>;
 
-export function LivePlayer({ url, title, onEnded, onStall, theatre, quality }: LivePlayerProps) {
+export function LivePlayer({ url, title, onEnded, onStall, theatre }: LivePlayerProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const { state, latency, stale, seekToLiveEdge } = useLivePlayer(videoRef, url, onEnded);
+  const { state, latency, stale, seekToLiveEdge, quality } = useLivePlayer(videoRef, url, onEnded);
   const playedRef = useRef(false);
   useEffect(() => {
     if (state === 'playing') playedRef.current = true;
@@ -67,6 +66,7 @@ export function LivePlayer({ url, title, onEnded, onStall, theatre, quality }: L
       data-paused={media.paused}
       data-fullscreen={fullscreen.fullscreen}
       data-latency={latency?.toFixed(2) ?? ''}
+      data-level-height={quality.levels.find((l) => l.index === quality.playing)?.height ?? ''}
     >
       <video
         ref={videoRef}
@@ -101,7 +101,7 @@ export function LivePlayer({ url, title, onEnded, onStall, theatre, quality }: L
         fullscreen={{ active: fullscreen.fullscreen, toggle: fullscreen.toggle }}
         pip={pip}
         theatre={theatre}
-        quality={quality}
+        quality={<QualityMenu quality={quality} />}
       />
     </div>
   );

@@ -18,7 +18,7 @@ describe('live player recovery', () => {
     onState.mockClear();
     onEnded.mockClear();
     video = document.createElement('video');
-    player = createLivePlayer(video, URL, { onState, onEnded }, FakeHls as unknown as typeof Hls);
+    player = createLivePlayer(video, URL, { onState, onEnded }, { Hls: FakeHls as unknown as typeof Hls });
   });
   afterEach(() => player.destroy());
 
@@ -89,7 +89,7 @@ describe('live player recovery', () => {
   it('reports a live playlist that stopped growing (a dropped publisher), and when it grows again', () => {
     const onStale = vi.fn();
     player.destroy();
-    player = createLivePlayer(video, URL, { onState, onEnded, onStale }, FakeHls as unknown as typeof Hls);
+    player = createLivePlayer(video, URL, { onState, onEnded, onStale }, { Hls: FakeHls as unknown as typeof Hls });
     const load = (updated: boolean) => hls().emit(FakeHls.Events.LEVEL_LOADED, { details: { live: true, updated } });
     load(true);
     load(false);

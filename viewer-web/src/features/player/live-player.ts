@@ -1,6 +1,9 @@
-import Hls, { type ErrorData, type LevelLoadedData } from 'hls.js';
-import { LIVE_SYNC_SEC, LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
+import Hls from 'hls.js';
+import { LIVE_SYNC_SEC } from './hls-config';
+import { autoplay } from './autoplay';
+import { HlsLivePlayer } from './hls-live-player';
 import type { EndReason, PlayerState } from './player-state';
+import type { QualityChoice, QualityLevel } from './quality';
 
 export interface LivePlayerCallbacks {
   onState(state: PlayerState): void;
@@ -11,18 +14,32 @@ export interface LivePlayerCallbacks {
    * playlist for seconds after a publisher drops, so this is the first sign of a be-right-back.
    */
   onStale?(stale: boolean): void;
+  /** hls.js parsed the master playlist: its levels, for the quality menu (never called for native HLS). */
+  onLevels?(levels: QualityLevel[]): void;
+  /** The level of the fragment now on screen changed (hls.js's LEVEL_SWITCHED). */
+  onLevelSwitched?(index: number): void;
 }
 
-/** Reloads in a row that found the playlist unchanged before it counts as stale (one miss is normal jitter). */
-const STALE_RELOADS = 2;
+export interface LivePlayerOptions {
+  /** Stands in for hls.js in tests. */
+  Hls?: typeof Hls;
+  /** The viewer's quality choice to start with. */
+  quality?: QualityChoice;
+  /** Where the bandwidth estimate is remembered between visits (localStorage in the browser). */
+  storage?: Storage | null;
+}
 
 export interface LivePlayer {
   /** Seconds behind the playlist's live edge, once known. */
   latency(): number | null;
   /** Moves playback to where a fresh join would sit behind the live edge (after a pause, or when behind). */
   seekToLiveEdge(): void;
+  /** Plays `choice` from the next fragment on, keeping what is buffered (so the latency stays). */
+  setQuality(choice: QualityChoice): void;
   destroy(): void;
 }
+
+export { autoplay };
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
@@ -31,23 +48,15 @@ export function createLivePlayer(
   video: HTMLVideoElement,
   url: string,
   callbacks: LivePlayerCallbacks,
-  HlsImpl: typeof Hls = Hls,
+  options: LivePlayerOptions = {},
 ): LivePlayer {
-  if (HlsImpl.isSupported()) return new HlsLivePlayer(video, url, callbacks, HlsImpl);
+  const HlsImpl = options.Hls ?? Hls;
+  if (HlsImpl.isSupported()) return new HlsLivePlayer(video, url, callbacks, { ...options, Hls: HlsImpl });
+  // Native HLS (Safari without MSE): the browser runs its own ABR and offers no level list.
   if (video.canPlayType(HLS_MIME) !== '') return createNativePlayer(video, url, callbacks);
   callbacks.onState('error');
   callbacks.onEnded('unsupported');
-  return { latency: () => null, seekToLiveEdge: () => undefined, destroy: () => undefined };
-}
-
-/** Starts playback; if the browser refuses sound without a gesture, retries muted. */
-export function autoplay(video: HTMLVideoElement): void {
-  void Promise.resolve(video.play()).catch((err: unknown) => {
-    if (err instanceof DOMException && err.name === 'NotAllowedError' && !video.muted) {
-      video.muted = true;
-      void Promise.resolve(video.play()).catch(() => undefined);
-    }
-  });
+  return { latency: () => null, seekToLiveEdge: () => undefined, setQuality: () => undefined, destroy: () => undefined };
 }
 
 function createNativePlayer(video: HTMLVideoElement, url: string, callbacks: LivePlayerCallbacks): LivePlayer {
@@ -63,6 +72,7 @@ function createNativePlayer(video: HTMLVideoElement, url: string, callbacks: Liv
       const range = video.seekable;
       if (range.length > 0) video.currentTime = Math.max(range.start(range.length - 1), range.end(range.length - 1) - LIVE_SYNC_SEC);
     },
+    setQuality: () => undefined,
     destroy: () => {
       video.removeEventListener('error', onError);
       video.removeEventListener('ended', onEnded);
@@ -70,162 +80,4 @@ function createNativePlayer(video: HTMLVideoElement, url: string, callbacks: Liv
       video.load();
     },
   };
-}
-
-class HlsLivePlayer implements LivePlayer {
-  private hls: Hls | null = null;
-  private state: PlayerState = 'loading';
-  private manifestLoaded = false;
-  private done = false;
-  private networkFailures = 0;
-  private staleReloads = 0;
-  private mediaFailures = 0;
-  private lastMediaErrorAt = 0;
-  private rebuildTimes: number[] = [];
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly videoListeners: Array<[string, () => void]>;
-
-  constructor(
-    private readonly video: HTMLVideoElement,
-    private readonly url: string,
-    private readonly callbacks: LivePlayerCallbacks,
-    private readonly HlsImpl: typeof Hls,
-  ) {
-    this.videoListeners = [
-      ['playing', () => this.setState('playing')],
-      // A stall mid-stream keeps the last frame up with a small spinner; "loading" is for a start.
-      ['waiting', () => this.state === 'playing' && this.setState('buffering')],
-      ['ended', () => this.end('endlist')],
-    ];
-    for (const [name, fn] of this.videoListeners) video.addEventListener(name, fn);
-    this.callbacks.onState(this.state);
-    this.build();
-  }
-
-  latency(): number | null {
-    const value = this.hls?.latency;
-    return this.state === 'playing' && typeof value === 'number' && value > 0 ? value : null;
-  }
-
-  seekToLiveEdge(): void {
-    const position = this.hls?.liveSyncPosition;
-    if (typeof position === 'number' && Number.isFinite(position) && position > 0) this.video.currentTime = position;
-  }
-
-  destroy(): void {
-    this.done = true;
-    clearTimeout(this.retryTimer);
-    for (const [name, fn] of this.videoListeners) this.video.removeEventListener(name, fn);
-    this.hls?.destroy();
-    this.hls = null;
-  }
-
-  private build(): void {
-    const { Events } = this.HlsImpl;
-    const hls = new this.HlsImpl(LOW_LATENCY_HLS_CONFIG);
-    this.hls = hls;
-    this.manifestLoaded = false;
-    hls.on(Events.MANIFEST_PARSED, () => {
-      this.manifestLoaded = true;
-      autoplay(this.video);
-    });
-    hls.on(Events.LEVEL_LOADED, (_e, data: LevelLoadedData) => {
-      this.networkFailures = 0;
-      this.onPlaylistLoaded(data.details.live && !data.details.updated);
-      // ENDLIST: play out what is buffered; the video's `ended` event then ends the player.
-      if (!data.details.live && this.state !== 'playing') this.end('endlist');
-    });
-    hls.on(Events.FRAG_LOADED, () => {
-      this.networkFailures = 0;
-    });
-    hls.on(Events.ERROR, (_e, data: ErrorData) => this.onError(data));
-    hls.loadSource(this.url);
-    hls.attachMedia(this.video);
-  }
-
-  private onPlaylistLoaded(unchanged: boolean): void {
-    const wasStale = this.staleReloads >= STALE_RELOADS;
-    this.staleReloads = unchanged ? this.staleReloads + 1 : 0;
-    const isStale = this.staleReloads >= STALE_RELOADS;
-    if (isStale !== wasStale) this.callbacks.onStale?.(isStale);
-  }
-
-  private onError(data: ErrorData): void {
-    // Non-fatal errors are retried by hls.js itself within the load policies.
-    if (!data.fatal || this.done) return;
-    const { ErrorTypes } = this.HlsImpl;
-    if (data.type === ErrorTypes.NETWORK_ERROR) this.onNetworkError(data);
-    else if (data.type === ErrorTypes.MEDIA_ERROR) this.onMediaError();
-    else this.rebuild();
-  }
-
-  private onNetworkError(data: ErrorData): void {
-    const { ErrorDetails } = this.HlsImpl;
-    const status = data.response?.code ?? 0;
-    const isManifest = data.details === ErrorDetails.MANIFEST_LOAD_ERROR || data.details === ErrorDetails.MANIFEST_LOAD_TIMEOUT;
-    const isPlaylist = isManifest || data.details === ErrorDetails.LEVEL_LOAD_ERROR || data.details === ErrorDetails.LEVEL_LOAD_TIMEOUT;
-    const gone = isPlaylist && (status === 404 || status === 410);
-    // nginx deletes the playlist when the publisher stops (hls_cleanup): a 404 after a good load means the end.
-    if (gone && this.manifestLoaded) return this.end('playlist-gone');
-
-    this.networkFailures += 1;
-    const starting = gone && !this.manifestLoaded;
-    const limit = starting ? RECOVERY.startRetries : RECOVERY.networkRetries;
-    if (this.networkFailures > limit) return this.end(gone ? 'playlist-gone' : 'network');
-
-    const delay = starting
-      ? RECOVERY.startRetryDelayMs
-      : Math.min(1_000 * 2 ** (this.networkFailures - 1), RECOVERY.networkRetryMaxDelayMs);
-    this.setState(starting ? 'loading' : 'recovering');
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      if (this.done || !this.hls) return;
-      // A failed manifest leaves nothing to resume: load it again. Otherwise resume the loaders.
-      if (isManifest || !this.manifestLoaded) this.hls.loadSource(this.url);
-      else this.hls.startLoad();
-    }, delay);
-  }
-
-  private onMediaError(): void {
-    const now = Date.now();
-    if (now - this.lastMediaErrorAt > RECOVERY.mediaErrorWindowMs) this.mediaFailures = 0;
-    this.lastMediaErrorAt = now;
-    this.mediaFailures += 1;
-    this.setState('recovering');
-    if (this.mediaFailures === 1) {
-      this.hls?.recoverMediaError();
-    } else if (this.mediaFailures === 2) {
-      // A second decode failure in a row is often an audio codec mislabelled in the playlist.
-      this.hls?.swapAudioCodec();
-      this.hls?.recoverMediaError();
-    } else {
-      this.rebuild();
-    }
-  }
-
-  private rebuild(): void {
-    const now = Date.now();
-    this.rebuildTimes = this.rebuildTimes.filter((t) => now - t < 60_000);
-    if (this.rebuildTimes.length >= RECOVERY.rebuildsPerMinute) return this.end('fatal', 'error');
-    this.rebuildTimes.push(now);
-    this.mediaFailures = 0;
-    this.setState('recovering');
-    this.hls?.destroy();
-    this.build();
-  }
-
-  private end(reason: EndReason, state: PlayerState = 'offline'): void {
-    if (this.done) return;
-    clearTimeout(this.retryTimer);
-    this.hls?.stopLoad();
-    this.setState(state);
-    this.done = true;
-    this.callbacks.onEnded(reason);
-  }
-
-  private setState(state: PlayerState): void {
-    if (this.done || this.state === state) return;
-    this.state = state;
-    this.callbacks.onState(state);
-  }
 }
