@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { measureCapacity } from './capacity.js';
 import { probeFragment } from './mpegts.js';
 import { parseCapacity, parseLadderList, planRungs } from './rungs.js';
 
@@ -48,5 +49,17 @@ describe('fragment probe', () => {
     const level = await run('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=level', '-of', 'csv=p=0', file]);
     expect(info?.videoCodec).toBe(`avc1.42C0${Number(level.stdout.trim().split('\n')[0]!.replace(',', '')).toString(16).toUpperCase().padStart(2, '0')}`);
     expect(info?.hasAudio).toBe(true);
+  });
+});
+
+describe('capacity trial', () => {
+  it('encodes a synthetic 720p30 source through the ladder\'s own arguments and derives a capacity from its speed', async () => {
+    const trial = await measureCapacity('/usr/bin/ffmpeg', ['720p', '480p', '360p']);
+    expect(trial.speed).toBeGreaterThan(0);
+    expect(trial.capacity).toBe(Math.floor(trial.speed * 0.75));
+  });
+
+  it('fails loudly when ffmpeg cannot run the ladder (the supervisor then ladders nothing)', async () => {
+    await expect(measureCapacity('/usr/bin/ffmpeg', ['480p'], 'no_such_encoder')).rejects.toThrow(/trial encode with no_such_encoder failed/);
   });
 });

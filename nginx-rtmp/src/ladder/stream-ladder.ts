@@ -84,14 +84,15 @@ export function createStreamLadder(options: StreamLadderOptions) {
     }));
     // Before the first fragment: nginx's own input rate, else a typical 720p30 stream.
     const estimate = source.bwInKbps > 0 ? source.bwInKbps * 1000 : 3_000_000;
-    const codec = [...fragments.values()].find((f) => f.videoCodec)?.videoCodec ?? 'avc1.64001F';
+    // Before the first fragment's SPS: High 3.1, what OBS's x264 sends at 720p.
+    const codec = [...fragments.values()].find((f) => f.videoCodec)?.videoCodec ?? ((source.video?.height ?? 0) > 0 ? 'avc1.64001F' : null);
     return {
       uri: 'index.m3u8',
       bandwidth: measured?.peak ?? estimate * 1.2,
       averageBandwidth: measured?.average ?? estimate,
       width: source.video?.width ?? 0,
       height: source.video?.height ?? 0,
-      codecs: [codec, ...audioCodec(source)],
+      codecs: [...(codec ? [codec] : []), ...audioCodec(source)],
       fps: source.video?.frameRate ?? 0,
     };
   }

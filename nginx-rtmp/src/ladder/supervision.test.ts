@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { LadderStatus } from '@lait/shared';
 import { createFixture, type Fixture } from '../test/fixture.js';
 import { parseMaster, publishObsLike, transcoderPids } from '../test/ladder.js';
@@ -76,8 +77,11 @@ describe('ladder supervision', () => {
       await publisher.stop();
       await waitFor(`cycle ${cycle}: transcoder gone`, async () => (await transcoderPids('pbCycle')).length === 0, 5000);
     }
-    expect(await readdir(join(fx.nginx.hlsDir, '.ladder')).catch(() => [])).toEqual([]);
-    expect(existsSync(join(fx.nginx.hlsDir, 'pbCycle', '240p'))).toBe(false);
+    // The supervisor removes the folders right after its ffmpeg exits.
+    await waitFor('the ladder folders removed', async () => {
+      const work = await readdir(join(fx.nginx.hlsDir, '.ladder')).catch(() => []);
+      return work.length === 0 && !existsSync(join(fx.nginx.hlsDir, 'pbCycle', '240p'));
+    }, 5000);
 
     publishObsLike(`${fx.nginx.urls.rtmp}/sk_pbCycle`, SMALL);
     await waitFor('transcoder running', async () => (await transcoderPids('pbCycle')).length === 1, 10_000);
@@ -104,6 +108,21 @@ describe('ladder supervision', () => {
     const asked = fx.stub.requests.find((r) => r.path === '/internal/rtmp/ladder');
     expect(asked?.query.get('name')).toBe('pbNoPlan');
     expect(asked?.query.get('secret')).toBeTruthy();
+  });
+
+  it('gives an audio-only stream a master playlist listing the source alone, without RESOLUTION or avc1', async () => {
+    const fx = await createFixture(acceptAll(), { ladder: { capacity: 1, rungs: ['240p'] } });
+    const child = spawn('/usr/bin/ffmpeg', [
+      '-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-t', '30', '-c:a', 'aac', '-ar', '48000', '-b:a', '128k', '-f', 'flv', `${fx.nginx.urls.rtmp}/sk_pbAudio`,
+    ], { stdio: 'ignore' });
+    onTestFinished(() => void child.kill('SIGKILL'));
+    const path = join(fx.nginx.hlsDir, 'pbAudio', 'master.m3u8');
+    const master = await waitFor('master', async () => (existsSync(path) ? parseMaster(await readFile(path, 'utf8')) : undefined), 20_000);
+    expect(master.map((v) => v.uri)).toEqual(['index.m3u8']);
+    expect(master[0]!.attributes['CODECS']).toBe('mp4a.40.2');
+    expect(master[0]!.attributes['RESOLUTION']).toBeUndefined();
+    expect((await ladderStatus(fx)).streams).toMatchObject([{ name: 'pbAudio', state: 'source-only' }]);
   });
 
   it.each([0, 1])('at capacity %i, the stream beyond it stays source-only with state at-capacity', async (capacity) => {

@@ -58,6 +58,8 @@ async function fetchPlan(plan: NonNullable<LadderSupervisorConfig['plan']>, name
   }
 }
 
+const AUDIO_ONLY_AFTER_MS = 3000;
+
 function isLaddered(stream: StreamLadder): boolean {
   return stream.state() === 'transcoding';
 }
@@ -115,10 +117,14 @@ export async function startLadderSupervisor(config: LadderSupervisorConfig): Pro
       await stream.stop();
     }
     for (const [name, source] of live) {
-      if (streams.has(name) || !source.video || source.video.height <= 0) continue;
+      const hasVideo = source.video !== null && source.video.height > 0;
+      // nginx learns the video size from the first packets; a stream still without it after
+      // AUDIO_ONLY_AFTER_MS has no video to ladder (it still gets its master playlist).
+      if (streams.has(name) || (!hasVideo && source.time < AUDIO_ONLY_AFTER_MS)) continue;
       const stream = Object.assign(createStreamLadder({ name, hlsDir: config.hlsDir, source, onTranscoderExit: config.onTranscoderExit }), { clientId: source.clientId });
       streams.set(name, stream);
-      void decide(stream, source.video);
+      if (source.video && hasVideo) void decide(stream, source.video);
+      else stream.setState('source-only');
     }
     // A slot freed up: the longest-waiting stream at capacity takes it.
     const [next] = waiting;

@@ -60,7 +60,11 @@ export function startTranscoder(options: TranscoderOptions): Transcoder {
   let runCounter = 0;
   const runs: TranscoderRun[] = [];
 
-  const launch = async (): Promise<void> => {
+  let launching: Promise<void> = Promise.resolve();
+  const launch = (): void => {
+    launching = start();
+  };
+  const start = async (): Promise<void> => {
     timer = null;
     if (stopped) return;
     runCounter += 1;
@@ -92,10 +96,10 @@ export function startTranscoder(options: TranscoderOptions): Transcoder {
       backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
       restarts += 1;
       options.onExit?.({ type: 'ladder:transcoder-exited', code, signal, stderrTail: tail.text(), retryInMs });
-      timer = setTimeout(() => void launch(), retryInMs);
+      timer = setTimeout(launch, retryInMs);
     });
   };
-  void launch();
+  launch();
 
   const kill = (signal: NodeJS.Signals): void => {
     try {
@@ -119,6 +123,8 @@ export function startTranscoder(options: TranscoderOptions): Transcoder {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      // A start in flight (creating its folders) must finish before they are removed.
+      await launching.catch(() => undefined);
       const proc = child;
       if (proc && proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((resolve) => proc.once('exit', resolve));
