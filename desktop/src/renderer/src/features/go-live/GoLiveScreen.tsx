@@ -103,6 +103,17 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
           <p className="muted" data-testid="recording-path">{t('output.recording', { path: broadcast.status.recordingPath })}</p>
         )}
         <HealthPanel status={broadcast.status} samples={broadcast.samples} />
+        {/* Under the preview, beside each other: what goes out and how it sounds (within reach on a 1366×768 laptop). */}
+        <div className="preview-settings">
+          <div className="preview-settings__col">
+            <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} hardware={hardware} disabled={busy}
+              onChange={onSettings} onKeyChange={setStreamKey} />
+            <AutoSetup bridge={bridge} encoder={settings.encoder} disabled={busy} onApply={onSettings} />
+          </div>
+          <div className="preview-settings__col">
+            <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
+          </div>
+        </div>
       </section>
       <aside className="controls">
         {settings.mode === 'account' && (
@@ -121,10 +132,6 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
         {settings.mode === 'account' && channel.channel && <ModerationPanel bridge={bridge} />}
         <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />
-        <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
-        <OutputSettings settings={settings} streamKey={streamKey} recordDir={appInfo?.recordDir ?? null} hardware={hardware} disabled={busy}
-          onChange={onSettings} onKeyChange={setStreamKey} />
-        <AutoSetup bridge={bridge} encoder={settings.encoder} disabled={busy} onApply={onSettings} />
       </aside>
     </main>
   );
