@@ -13,7 +13,7 @@ import { generateVideoId } from '../videos/video.repository.js';
 import type { VideoService } from '../videos/video.service.js';
 import { ClipEntity, type ClipRow } from './clip.entities.js';
 import { ClipFailedError, ClipNotFoundError, ClipUnavailableError } from './clip.errors.js';
-import { remuxToMp4 } from './remux.js';
+import { extractPoster, remuxToMp4 } from './remux.js';
 
 const MAX_CLIP_SEC = 60;
 
@@ -40,6 +40,11 @@ export class ClipService {
 
   fileOf(id: string): string {
     return path.join(this.opts.dir, `${id}.mp4`);
+  }
+
+  /** The clip's poster (its first frame as a JPEG) for og:image; absent when ffmpeg could not make it. */
+  posterOf(id: string): string {
+    return path.join(this.opts.dir, `${id}.jpg`);
   }
 
   async createLive(slug: string, userId: number, seconds: number): Promise<Clip> {
@@ -93,6 +98,7 @@ export class ClipService {
     if (!row || !channel) throw new ClipNotFoundError();
     if (channel.ownerId !== userId && row.createdBy !== userId) throw new AppError('FORBIDDEN', 'Only the streamer can delete clips of this channel', 403);
     await rm(this.fileOf(id), { force: true });
+    await rm(this.posterOf(id), { force: true });
     await this.repo.delete({ id });
   }
 
@@ -105,6 +111,8 @@ export class ClipService {
       await rm(this.fileOf(id), { force: true });
       throw new ClipFailedError((err as Error).message.split('\n')[0] ?? 'ffmpeg');
     }
+    // A share without a picture still works: the poster is best effort.
+    await extractPoster(this.opts.ffmpegPath, this.fileOf(id), this.posterOf(id)).catch(() => rm(this.posterOf(id), { force: true }));
     const row: ClipRow = { id, channelId: channel.id, videoId, createdBy: userId, title: channel.title, durationMs: Math.round(durationSec * 1000), createdAt: new Date() };
     await this.repo.insert(row);
     return this.toClip(row, channel);

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -44,14 +44,16 @@ export const clipRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function ogTags(clip: Clip, publicUrl: string): string {
+function ogTags(clip: Clip, publicUrl: string, hasPoster: boolean): string {
   const video = `${publicUrl}${clip.url}`;
+  const image = `${publicUrl}${clip.url.replace(/\.mp4$/, '.jpg')}`;
   return [
     `<meta property="og:type" content="video.other">`,
     `<meta property="og:title" content="${escapeHtml(`${clip.title} - ${clip.channel.title}`)}">`,
     `<meta property="og:url" content="${escapeHtml(clip.shareUrl)}">`,
     `<meta property="og:video" content="${escapeHtml(video)}">`,
     `<meta property="og:video:type" content="video/mp4">`,
+    ...(hasPoster ? [`<meta property="og:image" content="${escapeHtml(image)}">`] : []),
     `<meta name="twitter:card" content="player">`,
   ].join('\n    ');
 }
@@ -59,16 +61,18 @@ function ogTags(clip: Clip, publicUrl: string): string {
 /** `/clips/<id>.mp4` (the file) and `/clip/<id>` (share page: the site with og: tags rendered by the server). */
 export const clipFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { clips } = app.services;
-  app.get('/clips/:file', { schema: { hide: true, params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9]{12,16}\\.mp4$' }) }) } }, async (req, reply) => {
-    const file = clips.fileOf(req.params.file.slice(0, -4));
+  app.get('/clips/:file', { schema: { hide: true, params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9]{12,16}\\.(mp4|jpg)$' }) }) } }, async (req, reply) => {
+    const id = req.params.file.slice(0, -4);
+    const poster = req.params.file.endsWith('.jpg');
+    const file = poster ? clips.posterOf(id) : clips.fileOf(id);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) throw new ClipNotFoundError();
-    return reply.header('content-type', 'video/mp4').header('content-length', info.size).header('cache-control', 'public, max-age=86400').send(createReadStream(file));
+    return reply.header('content-type', poster ? 'image/jpeg' : 'video/mp4').header('content-length', info.size).header('cache-control', 'public, max-age=86400').send(createReadStream(file));
   });
 
   app.get('/clip/:id', { schema: { hide: true, params: Type.Object({ id: ClipIdSchema }) } }, async (req, reply) => {
     const clip = await clips.get(req.params.id);
-    const tags = ogTags(clip, app.config.publicUrl);
+    const tags = ogTags(clip, app.config.publicUrl, existsSync(clips.posterOf(clip.id)));
     const index = app.config.webDistDir ? await readFile(path.join(app.config.webDistDir, 'index.html'), 'utf8').catch(() => null) : null;
     const html = index
       ? index.replace('</head>', `    ${tags}\n  </head>`)
