@@ -6,6 +6,8 @@ export interface Receivers {
   deliveries(): number;
   /** send→receive in ms, from the sampled sockets. */
   latencies: number[];
+  /** chat:messages frames received by all sockets (a frame carries one process's messages of one tick). */
+  frames(): number;
   /** Joins the server refused (busy) and the receiver sent again. */
   joinRetries(): number;
   /**
@@ -32,6 +34,7 @@ const TEXT = Buffer.from('"text":"bench message ');
 export async function connectReceivers(port: number, slug: string, n: number, sampleEvery: number, track?: Track): Promise<Receivers> {
   let count = 0;
   let joinRetries = 0;
+  let frames = 0;
   const sockets: WebSocket[] = [];
   const latencies: number[] = [];
   // One byte per message per receiver (1,000 receivers × 2,000 messages = 2 MB): saturates at 255.
@@ -47,6 +50,7 @@ export async function connectReceivers(port: number, slug: string, n: number, sa
       ws.on('message', (raw: Buffer) => {
         // Counted on the raw bytes: decoding 40k frames a second would make the generator the bottleneck.
         if (raw.subarray(0, MESSAGES.length).equals(MESSAGES)) {
+          frames++;
           let at = 0;
           while ((at = raw.indexOf(NONCE, at) + 1) > 0) count++;
           if (mine) {
@@ -99,7 +103,7 @@ export async function connectReceivers(port: number, slug: string, n: number, sa
     }
     return { lost, duplicates };
   };
-  return { deliveries: () => count, joinRetries: () => joinRetries, latencies, exactness, close: () => sockets.forEach((s) => s.terminate()) };
+  return { deliveries: () => count, joinRetries: () => joinRetries, frames: () => frames, latencies, exactness, close: () => sockets.forEach((s) => s.terminate()) };
 }
 
 /**

@@ -5,9 +5,10 @@
  * Writes bench/chat-fanout/RESULTS.md. Loopback only; each server runs for about 20 s.
  *
  * Scale-out: two Lait processes on one MySQL database and Redis against one process, same run:
- *   npx tsx bench/chat-fanout/run.ts --topology two [--receivers 1000] [--rate 100] [--seconds 10]
- * Runs one process without Redis, one with Redis, and two with Redis (receivers half/half, one
- * sender on each process at rate/2; the one-process runs get the same two senders). Counts every
+ *   npx tsx bench/chat-fanout/run.ts --topology two [--receivers 1000] [--rate 100] [--seconds 10] [--repeat 3]
+ * Runs one process without Redis, one with Redis, two with Redis (receivers half/half, one
+ * sender on each process at rate/2; the one-process runs get the same two senders), and two with
+ * both senders on the first process; `--repeat` rounds of all four, interleaved, and their medians. Counts every
  * (receiver, message) pair: lost and duplicate deliveries. Needs MariaDB (LAIT_TEST_MYSQL_URL,
  * default mysql://root@127.0.0.1:3306) and Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
  * Writes bench/chat-fanout/RESULTS-two.md.
@@ -53,8 +54,10 @@ interface Setup {
   env?: Record<string, string>;
   /** Senders (spread round-robin over the processes), each at RATE / senders; with exactly-once accounting. */
   senders?: number;
+  /** Send only through the first process (the others only relay through Redis). */
+  sendOnFirst?: boolean;
 }
-interface ClusterResult extends Result { perProcessCpuSec: number[]; redisCpuSec: number | null; lost: number | null; duplicates: number | null; joinRetries: number }
+interface ClusterResult extends Result { perProcessCpuSec: number[]; redisCpuSec: number | null; lost: number | null; duplicates: number | null; joinRetries: number; framesPerSocketSec: number }
 
 /** utime + stime of a process from /proc, in seconds; null when it cannot be read. */
 function procCpuSec(pid: number | null): number | null {
@@ -122,7 +125,7 @@ async function runSetup(setup: Setup): Promise<ClusterResult> {
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const senders = await Promise.all(
-      Array.from({ length: nSenders }, (_, k) => startSender(ports[k % ports.length]!, ready.slug, ready.token, RATE / nSenders, k, setup.senders ? perSender : Infinity)),
+      Array.from({ length: nSenders }, (_, k) => startSender(ports[setup.sendOnFirst ? 0 : k % ports.length]!, ready.slug, ready.token, RATE / nSenders, k, setup.senders ? perSender : Infinity)),
     );
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     senders.forEach((s) => s.stopSending());
@@ -134,6 +137,7 @@ async function runSetup(setup: Setup): Promise<ClusterResult> {
     const redisAfter = redisBefore === null ? null : procCpuSec(pid);
     lag.disable();
     const delivered = deliveries();
+    const frames = groups.reduce((a, g) => a + g.frames(), 0);
     const exact = track ? groups.map((g) => g.exactness(sent)).reduce((a, b) => ({ lost: a.lost + b.lost, duplicates: a.duplicates + b.duplicates })) : null;
     senders.forEach((s) => s.close());
     groups.forEach((g) => g.close());
@@ -157,6 +161,7 @@ async function runSetup(setup: Setup): Promise<ClusterResult> {
       lost: exact?.lost ?? null,
       duplicates: exact?.duplicates ?? null,
       joinRetries: groups.reduce((a, g) => a + g.joinRetries(), 0),
+      framesPerSocketSec: frames / RECEIVERS / SECONDS,
     };
   } finally {
     for (const child of children.reverse()) {
@@ -180,24 +185,48 @@ if (TOPOLOGY === 'two') {
     { label: 'one process, no Redis', kind: 'lait', ports: [39_421], senders: 2 },
     { label: 'one process, Redis', kind: 'lait', ports: [39_422], senders: 2, env: { BENCH_REDIS_URL: REDIS_URL } },
     { label: 'two processes, Redis', kind: 'lait', ports: [39_423, 39_424], senders: 2, env: { BENCH_REDIS_URL: REDIS_URL } },
+    { label: 'two processes, Redis, both senders on the first', kind: 'lait', ports: [39_425, 39_426], senders: 2, sendOnFirst: true, env: { BENCH_REDIS_URL: REDIS_URL } },
   ];
-  for (const spec of specs) {
-    const db = await createTestDatabase('mysql');
-    try {
-      const r = await runSetup({ ...spec, env: { ...spec.env, BENCH_DATABASE_URL: db.url, BENCH_JWT_SECRET: jwt } });
-      console.log(r);
-      results.push(r);
-    } finally {
-      await db.drop();
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  // Rounds interleave the setups, so a burst of other work on the shared machine hits them alike.
+  const ROUNDS = arg('repeat', 3);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const spec of specs) {
+      const db = await createTestDatabase('mysql');
+      try {
+        const r = await runSetup({ ...spec, env: { ...spec.env, BENCH_DATABASE_URL: db.url, BENCH_JWT_SECRET: jwt } });
+        console.log(round, r.kind, Math.round(r.perCpuSec), r.p99, r.lost, r.duplicates);
+        results.push({ ...r, kind: `${r.kind} (${round})` });
+      } finally {
+        await db.drop();
+      }
     }
   }
-  const n = (x: number) => Math.round(x).toLocaleString('en');
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const summary = specs.map((spec, i) => {
+    const rs = results.filter((_, j) => j % specs.length === i);
+    return {
+      label: spec.label,
+      perCpuSec: median(rs.map((r) => r.perCpuSec)),
+      range: `${n(Math.min(...rs.map((r) => r.perCpuSec)))}–${n(Math.max(...rs.map((r) => r.perCpuSec)))}`,
+      p99: median(rs.map((r) => r.p99)),
+      p50: median(rs.map((r) => r.p50)),
+      frames: median(rs.map((r) => r.framesPerSocketSec)),
+      lost: rs.reduce((a, r) => a + (r.lost ?? 0), 0),
+      duplicates: rs.reduce((a, r) => a + (r.duplicates ?? 0), 0),
+    };
+  });
+  const sumRow = (x: (typeof summary)[number]) =>
+    `| ${x.label} | **${n(x.perCpuSec)}** | ${x.range} | ${x.frames.toFixed(1)} | ${x.p50.toFixed(0)} | **${x.p99.toFixed(0)}** | ${x.lost} / ${x.duplicates} |`;
   const row = (r: ClusterResult) =>
-    `| ${r.kind} | ${n(r.perCpuSec)} | ${r.deliveries.toLocaleString('en')} of ${r.offered.toLocaleString('en')} | ${r.lost} / ${r.duplicates} | ${r.perProcessCpuSec.map((c) => c.toFixed(2)).join(' + ')} | ${r.redisCpuSec === null ? '—' : r.redisCpuSec.toFixed(2)} | ${r.redisCpuSec === null ? '—' : n(r.deliveries / (r.cpuSec + r.redisCpuSec))} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kbPerConn.toFixed(1)} | ${r.refused} | ${r.joinRetries} | ${r.loadLagP99.toFixed(0)} |`;
-  const [bare, oneRedis, two] = results as [ClusterResult, ClusterResult, ClusterResult];
+    `| ${r.kind} | ${n(r.perCpuSec)} | ${r.deliveries.toLocaleString('en')} of ${r.offered.toLocaleString('en')} | ${r.lost} / ${r.duplicates} | ${r.perProcessCpuSec.map((c) => c.toFixed(2)).join(' + ')} | ${r.redisCpuSec === null ? '—' : r.redisCpuSec.toFixed(2)} | ${r.redisCpuSec === null ? '—' : n(r.deliveries / (r.cpuSec + r.redisCpuSec))} | ${r.framesPerSocketSec.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.kbPerConn.toFixed(1)} | ${r.refused} | ${r.joinRetries} | ${r.loadLagP99.toFixed(0)} |`;
+  const [bare, oneRedis, two, twoOneSide] = summary as [(typeof summary)[number], (typeof summary)[number], (typeof summary)[number], (typeof summary)[number]];
   const md = `# Chat fan-out over two API processes (Redis)
 
-Command: \`npx tsx bench/chat-fanout/run.ts --topology two --receivers ${RECEIVERS} --rate ${RATE} --seconds ${SECONDS}\`
+Command: \`npx tsx bench/chat-fanout/run.ts --topology two --receivers ${RECEIVERS} --rate ${RATE} --seconds ${SECONDS} --repeat ${ROUNDS}\`
 Machine: ${machine()} (nproc ${(await import('node:os')).availableParallelism()}, shared with other work; load average at the start ${loadStart.map((l) => l.toFixed(1)).join(' / ')})
 Date: ${new Date().toISOString()}
 
@@ -211,13 +240,24 @@ same window (shared with whatever else used Redis at the time). Lost / duplicate
 never delivered or delivered more than once, over every receiver and every message sent. Joins retried:
 joins the server refused as busy (it runs at most 8 joins/history reads at once per process, 64 waiting)
 and the receiver sent again after retryAfterSec, as the real client does; receivers join 100 at a time.
+Frames per socket per s: \`chat:messages\` frames each receiver got, over the sending time: each process
+batches the sends it received in a 50 ms tick into one frame, so with senders on both processes a socket
+gets one frame per process per tick. KB RSS per connection is the processes' RSS growth from connecting the
+clients, after GC (noisy at 1,000 clients: heap freed after start-up is reused).
 
-| setup | deliveries per server CPU-s | delivered | lost / duplicate | server CPU-s (per process) | Redis CPU-s | deliveries per (server + Redis) CPU-s | p50 ms | p99 ms | KB RSS per connection | refused sends | joins retried | load generator event-loop lag p99 ms |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| setup | deliveries per server CPU-s | delivered | lost / duplicate | server CPU-s (per process) | Redis CPU-s | deliveries per (server + Redis) CPU-s | frames per socket per s | p50 ms | p99 ms | KB RSS per connection | refused sends | joins retried | load generator event-loop lag p99 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${results.map(row).join('\n')}
 
-Two processes / one process with Redis, deliveries per server CPU-s: **${(two.perCpuSec / oneRedis.perCpuSec).toFixed(2)}×**
-(p99 ${two.p99.toFixed(0)} ms against ${oneRedis.p99.toFixed(0)} ms); one process with Redis / without:
+Medians over the ${ROUNDS} rounds (rounds interleave the setups):
+
+| setup | deliveries per server CPU-s | range | frames per socket per s | p50 ms | p99 ms | lost / duplicate (all rounds) |
+| --- | --- | --- | --- | --- | --- | --- |
+${summary.map(sumRow).join('\n')}
+
+Medians, two processes / one process with Redis, deliveries per server CPU-s: **${(two.perCpuSec / oneRedis.perCpuSec).toFixed(2)}×**
+(p99 ${two.p99.toFixed(0)} ms against ${oneRedis.p99.toFixed(0)} ms); with every send through the first process:
+**${(twoOneSide.perCpuSec / oneRedis.perCpuSec).toFixed(2)}×** (p99 ${twoOneSide.p99.toFixed(0)} ms). One process with Redis / without:
 ${(oneRedis.perCpuSec / bare.perCpuSec).toFixed(2)}×.
 `;
   writeFileSync(path.join(here, 'RESULTS-two.md'), md);
