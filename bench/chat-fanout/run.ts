@@ -49,7 +49,7 @@ function ask(child: ChildProcess): Promise<Stats> {
 interface Setup {
   label: string;
   kind: 'lait' | 'plain';
-  /** One port per server process. */
+  /** One port per server process (--topology two picks free ones in their place). */
   ports: number[];
   env?: Record<string, string>;
   /** Senders (spread round-robin over the processes), each at RATE / senders; with exactly-once accounting. */
@@ -178,6 +178,7 @@ const runOne = (kind: 'lait' | 'plain', port: number): Promise<Result> => runSet
 
 if (TOPOLOGY === 'two') {
   const { createTestDatabase } = await import('@lait/server/testing');
+  const { freePort } = await import('@lait/testkit/ports');
   const loadStart = loadavg();
   const results: ClusterResult[] = [];
   const jwt = randomBytes(24).toString('hex');
@@ -194,7 +195,10 @@ if (TOPOLOGY === 'two') {
     for (const spec of specs) {
       const db = await createTestDatabase('mysql');
       try {
-        const r = await runSetup({ ...spec, env: { ...spec.env, BENCH_DATABASE_URL: db.url, BENCH_JWT_SECRET: jwt } });
+        // Fresh free ports each time: fixed ones sit in the ephemeral range, where other work's
+        // outgoing connections may hold them.
+        const ports = await Promise.all(spec.ports.map(() => freePort()));
+        const r = await runSetup({ ...spec, ports, env: { ...spec.env, BENCH_DATABASE_URL: db.url, BENCH_JWT_SECRET: jwt } });
         console.log(round, r.kind, Math.round(r.perCpuSec), r.p99, r.lost, r.duplicates);
         results.push({ ...r, kind: `${r.kind} (${round})` });
       } finally {
