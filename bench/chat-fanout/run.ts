@@ -3,81 +3,44 @@
  * Socket.IO server that emits each message to the room; same load generator, same run.
  *   npx tsx bench/chat-fanout/run.ts [--receivers 2000] [--rate 100] [--seconds 10]
  * Writes bench/chat-fanout/RESULTS.md. Loopback only; each server runs for about 20 s.
+ *
+ * Scale-out: two Lait processes on one MySQL database and Redis against one process, same run:
+ *   npx tsx bench/chat-fanout/run.ts --topology two [--receivers 1000] [--rate 100] [--seconds 10] [--repeat 3]
+ * Runs one process without Redis, one with Redis, two with Redis (receivers half/half, one
+ * sender on each process at rate/2; the one-process runs get the same two senders), and two with
+ * both senders on the first process; `--repeat` rounds of all four, interleaved, and their
+ * medians (topology-two.ts). Counts every (receiver, message) pair: lost and duplicate deliveries.
+ * Needs MariaDB (LAIT_TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306) and Redis
+ * (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+ * Writes bench/chat-fanout/RESULTS-two.md.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { machine, percentile } from '../lib/report.js';
-import { connectReceivers, startSender } from './load.js';
+import { machine } from '../lib/report.js';
+import { runSetup, type Result } from './setup.js';
+import { runTopologyTwo } from './topology-two.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
-const RECEIVERS = arg('receivers', 2000);
+const topologyArg = process.argv.indexOf('--topology');
+const TOPOLOGY = topologyArg > 0 ? process.argv[topologyArg + 1] : 'one';
+if (TOPOLOGY !== 'one' && TOPOLOGY !== 'two') throw new Error('--topology one|two');
+const RECEIVERS = arg('receivers', TOPOLOGY === 'two' ? 1000 : 2000);
 const RATE = arg('rate', 100);
 const SECONDS = arg('seconds', 10);
 
-interface Stats { cpu: NodeJS.CpuUsage; rss: number }
-interface Result { kind: string; loadLagP99: number; deliveries: number; offered: number; cpuSec: number; perCpuSec: number; p50: number; p99: number; kbPerConn: number; refused: number }
+const runOne = (kind: 'lait' | 'plain', port: number): Promise<Result> => runSetup({ label: kind, kind, ports: [port] }, { receivers: RECEIVERS, rate: RATE, seconds: SECONDS });
 
-function ask(child: ChildProcess): Promise<Stats> {
-  return new Promise((resolve) => {
-    child.once('message', (m: Stats) => resolve(m));
-    child.send({ type: 'stats' });
-  });
-}
-
-async function runOne(kind: 'lait' | 'plain', port: number): Promise<Result> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lait-bench-chat-'));
-  const child = fork(path.join(here, 'server-child.ts'), [kind, String(port), dataDir], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  try {
-    const ready = await new Promise<{ token: string; slug: string }>((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (c) => reject(new Error(`${kind} server exited with ${c}`)));
-    });
-    const idle = await ask(child);
-    const receivers = await connectReceivers(port, ready.slug, RECEIVERS, 20);
-    const connected = await ask(child);
-    // CPU from the first send until the last delivery (or a 20 s drain limit): skew-free, and a
-    // server that falls behind pays for its backlog inside the window.
-    const before = await ask(child);
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const sender = await startSender(port, ready.slug, ready.token, RATE);
-    await new Promise((r) => setTimeout(r, SECONDS * 1000));
-    sender.stopSending();
-    const offered = sender.sent() * RECEIVERS;
-    const drainUntil = Date.now() + 20_000;
-    while (receivers.deliveries() < offered && Date.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
-    const after = await ask(child);
-    lag.disable();
-    const deliveries = receivers.deliveries();
-    sender.close();
-    receivers.close();
-    const cpuSec = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1e6;
-    const sorted = receivers.latencies.sort((a, b) => a - b);
-    return {
-      kind,
-      deliveries,
-      offered,
-      cpuSec,
-      perCpuSec: deliveries / cpuSec,
-      p50: percentile(sorted, 50),
-      p99: percentile(sorted, 99),
-      kbPerConn: (connected.rss - idle.rss) / 1024 / RECEIVERS,
-      refused: sender.refused(),
-      loadLagP99: lag.percentile(99) / 1e6,
-    };
-  } finally {
-    child.send({ type: 'exit' });
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+if (TOPOLOGY === 'two') {
+  const { md, exact } = await runTopologyTwo({ receivers: RECEIVERS, rate: RATE, seconds: SECONDS }, arg('repeat', 3));
+  console.log(md);
+  // A lost or doubled delivery is a bug, not a performance number: fail the run.
+  if (!exact) console.error('chat-fanout: deliveries were lost or duplicated (see the table)');
+  process.exit(exact ? 0 : 1);
 }
 
 const only = process.argv.includes('--only-lait');

@@ -1,12 +1,14 @@
 /**
  * One server under test, in its own process so its CPU time is its own (process.cpuUsage).
- * argv: <lait|plain> <port> <dataDir>. Talks to the load generator over IPC.
+ * argv: <lait|plain> <port> <dataDir> [follower]. Talks to the load generator over IPC.
+ * Env: BENCH_DATABASE_URL (default: SQLite in dataDir), BENCH_REDIS_URL, BENCH_JWT_SECRET; a
+ * `follower` Lait process shares them with the first one and creates no account.
  */
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { Server } from 'socket.io';
 
-const [kind, portArg, dataDir] = process.argv.slice(2) as ['lait' | 'plain', string, string];
+const [kind, portArg, dataDir, role] = process.argv.slice(2) as ['lait' | 'plain', string, string, string | undefined];
 const port = Number(portArg);
 
 async function startLait(): Promise<Record<string, unknown>> {
@@ -16,9 +18,9 @@ async function startLait(): Promise<Record<string, unknown>> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${path.join(dataDir, 'bench.sqlite')}`,
+    DATABASE_URL: process.env['BENCH_DATABASE_URL'] ?? `sqlite:${path.join(dataDir, 'bench.sqlite')}`,
     WEB_DIST_DIR: '',
-    JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    JWT_SECRET: process.env['BENCH_JWT_SECRET'] ?? 'bench-secret-0123456789abcdef0123456789',
     // Every receiver connects from 127.0.0.1: lift the per-address chat limits for the load generator.
     CHAT_SOCKETS_PER_ADDRESS: '100000',
     CHAT_CONNECTS_PER_ADDRESS_PER_MIN: '1000000',
@@ -26,6 +28,10 @@ async function startLait(): Promise<Record<string, unknown>> {
     ...(process.env['BENCH_REDIS_URL'] ? { REDIS_URL: process.env['BENCH_REDIS_URL'] } : {}),
   });
   const app = await buildApp({ config });
+  if (role === 'follower') {
+    await app.listen({ host: '127.0.0.1', port });
+    return {};
+  }
   const res = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'bench@lait.test', password: 'correct-horse-7', nickname: 'bench' } });
   const token = res.json().accessToken as string;
   const me = await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
