@@ -1,3 +1,5 @@
+// Other workspaces type-check this file through @lait/server/testing, without server/src/test/s3rver.d.ts in their program.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./s3rver.d.ts" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
