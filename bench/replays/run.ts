@@ -1,6 +1,6 @@
 /**
- * `npx tsx bench/replays/run.ts [--seconds 32] [--clips 3]`: what replays cost, in one run on one platform.
- * (a) the CPU recording adds: the same publish on a channel with recording off, then on, core-seconds of
+ * `npx tsx bench/replays/run.ts [--seconds 32] [--clips 3] [--rounds 2]`: what replays cost, in one run on one platform.
+ * (a) the CPU recording adds: the same publish on a channel with recording off, then on (alternating, `rounds` times), core-seconds of
  *     ingest + server (every process the platform started, the publisher excluded) per second of video;
  * (b) the time from the publisher's exit to a playable VOD (listed, and its variant playlist answers 200 with ENDLIST);
  * (c) the time to make a 30 s clip through the API vs a plain `ffmpeg -c copy` remux of the same fragments to MP4.
@@ -16,14 +16,18 @@ import { FFMPEG } from '@lait/testkit/paths';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { waitFor } from '@lait/testkit/ports';
 import { machine, percentile, writeSection } from '../lib/report.js';
-import { cpuMeter } from '../broadcast/proc-cpu.js';
+import { cpuMeter, descendants } from '../broadcast/proc-cpu.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '32' }, clips: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '32' }, clips: { type: 'string', default: '3' }, rounds: { type: 'string', default: '2' } } });
 const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
 const CLIPS = Number(values.clips);
 if (SECONDS < 31) throw new Error('--seconds must be at least 31 (the broadcast is clipped for 30 s)');
 
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+/** The processes the CPU meter counts (all but the publisher), by name, to show what (a) covers. */
+let measured = '';
 
 interface Run {
   recording: boolean;
@@ -40,6 +44,7 @@ async function broadcast(p: Platform, n: number, recording: boolean): Promise<Ru
   const pubPid = live.publisher.proc.pid;
   // Ingest (nginx, its workers, any ffmpeg it runs) and the server: every descendant but the publisher.
   const meter = cpuMeter((proc) => proc.pid !== pubPid);
+  measured = [...new Set(descendants(process.pid).filter((proc) => proc.pid !== pubPid).map((proc) => proc.comm))].sort().join(', ');
   const t0 = Date.now();
   const code = await live.publisher.exited;
   const endedAt = Date.now();
@@ -84,14 +89,33 @@ async function main() {
   const p = await startPlatform();
   const out = mkdtempSync(path.join(tmpdir(), 'lait-bench-replays-'));
   try {
-    const off = await broadcast(p, 1, false);
-    console.log(`recording off: ${off.coreSecPerSec.toFixed(3)} core-s/s over ${off.videoSec.toFixed(1)} s`);
-    const on = await broadcast(p, 2, true);
-    console.log(`recording on:  ${on.coreSecPerSec.toFixed(3)} core-s/s over ${on.videoSec.toFixed(1)} s`);
-    const playable = await timeToPlayable(p, on);
-    console.log(`VOD playable ${playable.ms} ms after the publisher exited`);
-    const offVideos = (await p.api<VideoList>(`/api/channels/${off.slug}/videos`)).body.videos.length;
-    if (offVideos !== 0) throw new Error('the recording-off channel got a VOD: the comparison is void');
+    const offs: Run[] = [];
+    const ons: Run[] = [];
+    const playables: Array<{ ms: number; videoId: string }> = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      // Alternate which goes first, so a drift of the machine's load does not favour one side.
+      for (const recording of r % 2 === 0 ? [false, true] : [true, false]) {
+        const run = await broadcast(p, 2 * r + (recording ? 2 : 1), recording);
+        console.log(`round ${r + 1}, recording ${recording ? 'on: ' : 'off:'} ${run.coreSecPerSec.toFixed(3)} core-s/s over ${run.videoSec.toFixed(1)} s`);
+        if (recording) {
+          ons.push(run);
+          playables.push(await timeToPlayable(p, run));
+          console.log(`VOD playable ${playables.at(-1)!.ms} ms after the publisher exited`);
+        } else {
+          offs.push(run);
+          // Let the end of the broadcast settle (no VOD to wait for): the channel is off air.
+          await waitFor('the channel to be off air', async () => !(await p.api<{ live: boolean }>(`/api/channels/${run.slug}`)).body.live, 30_000, 50);
+        }
+      }
+    }
+    for (const off of offs) {
+      const offVideos = (await p.api<VideoList>(`/api/channels/${off.slug}/videos`)).body.videos.length;
+      if (offVideos !== 0) throw new Error('a recording-off channel got a VOD: the comparison is void');
+    }
+    const on = ons[0]!;
+    const playable = playables[0]!;
+    const avg = (runs: Run[]) => runs.reduce((a, x) => a + x.coreSecPerSec, 0) / runs.length;
+    const list = (runs: Run[]) => runs.map((x) => x.coreSecPerSec.toFixed(3)).join(', ');
 
     const { files, durationSec } = fragmentsFor30s(p, playable.videoId);
     const clipMs: number[] = [];
@@ -113,10 +137,12 @@ async function main() {
       console.log(`clip ${i + 1}: API ${clipMs.at(-1)!.toFixed(0)} ms, plain remux ${remuxMs.at(-1)!.toFixed(0)} ms`);
     }
 
-    const added = on.coreSecPerSec - off.coreSecPerSec;
+    const offAvg = avg(offs);
+    const onAvg = avg(ons);
+    const added = onAvg - offAvg;
     const md = `## Replays: recording CPU, time to VOD, clip time (bench/replays)
 
-Command: \`npx tsx bench/replays/run.ts --seconds ${SECONDS} --clips ${CLIPS}\`  
+Command: \`npx tsx bench/replays/run.ts --seconds ${SECONDS} --clips ${CLIPS} --rounds ${ROUNDS}\`  
 Machine: ${machine()} — 2 cores shared with other work, so read differences against that noise.  
 Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
@@ -124,15 +150,17 @@ Publisher: the testkit's 426×240 15 fps test pattern with a tone (no ladder run
 
 | measurement | result |
 | --- | --- |
-| ingest + server CPU, recording off | ${off.coreSecPerSec.toFixed(3)} core-s per s of video (${off.videoSec.toFixed(1)} s) |
-| ingest + server CPU, recording on | ${on.coreSecPerSec.toFixed(3)} core-s per s of video (${on.videoSec.toFixed(1)} s) |
-| added by recording | ${added >= 0 ? '+' : ''}${added.toFixed(3)} core-s/s (${off.coreSecPerSec > 0 ? `${((added / off.coreSecPerSec) * 100).toFixed(0)} %` : 'n/a'}) |
-| publisher exit → VOD listed and playlist 200 with ENDLIST | ${playable.ms} ms |
+| ingest + server CPU, recording off (mean of ${ROUNDS}) | ${offAvg.toFixed(3)} core-s per s of video (runs: ${list(offs)}) |
+| ingest + server CPU, recording on (mean of ${ROUNDS}) | ${onAvg.toFixed(3)} core-s per s of video (runs: ${list(ons)}) |
+| added by recording | ${added >= 0 ? '+' : ''}${added.toFixed(3)} core-s/s |
+| publisher exit → VOD listed and playlist 200 with ENDLIST | ${playables.map((x) => `${x.ms} ms`).join(', ')} |
 | 30 s clip through the API (POST /api/videos/:id/clips), median of ${CLIPS} | ${median(clipMs).toFixed(0)} ms (${clipMs.map((x) => x.toFixed(0)).join(', ')}) |
 | plain \`ffmpeg -c copy\` of the same ${files.length} fragments to MP4, median of ${CLIPS} | ${median(remuxMs).toFixed(0)} ms (${remuxMs.map((x) => x.toFixed(0)).join(', ')}) |
 
-One off and one on broadcast, measured one after the other (not interleaved): a difference of a few
-hundredths of a core-second per second is within what other work on the shared cores moves.
+CPU is read from /proc for every process the platform started except the publisher (${measured}),
+from the moment the channel is live to the publisher's exit (the recorder's final playlist write after
+the end is outside the window). Off and on alternate, each round on fresh channels; the rounds' spread
+shows the noise of the shared cores, against which to read the difference.
 The time to a playable VOD includes the server noticing the end (nginx's publish-done callback, LIVE_GRACE_SEC=0)
 and the 50 ms polling step. The clip's API time includes the HTTP round trip, the playlist read and the database row.
 `;
