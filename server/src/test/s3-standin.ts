@@ -1,6 +1,10 @@
+// Other workspaces type-check this file through @lait/server/testing, without server/src/test/s3rver.d.ts in their program.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./s3rver.d.ts" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
 /** A real S3-protocol server (s3rver) on a free port, that can be stopped and started again on the same port and data. */
@@ -23,6 +27,23 @@ export class S3Standin {
   async stop(): Promise<void> {
     await this.server?.close();
     this.server = null;
+  }
+
+  /** The keys stored under `prefix`, listed over the S3 protocol (what a reader of the bucket would see). */
+  async keys(prefix: string): Promise<string[]> {
+    const client = new S3Client({ region: 'us-east-1', endpoint: this.env['S3_ENDPOINT'], forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, maxAttempts: 1 });
+    try {
+      const out: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+        out.push(...(page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return out;
+    } finally {
+      client.destroy();
+    }
   }
 
   cleanup(): void {
