@@ -109,4 +109,25 @@ describe('HlsRecorder', () => {
     // The cut fragments are gone from disk too.
     expect(existsSync(path.join(dir, '0', '000000.ts'))).toBe(false);
   });
+
+  it("does not record the previous broadcast's last fragments that nginx still lists after a republish", async () => {
+    const started = Date.now();
+    const old = [started - 20_000, started - 19_000].map((t) => `${t}.ts`);
+    const fresh = [started + 300, started + 1300].map((t) => `${t}.ts`);
+    // A fragment opened a little before the recorded start (another host's clock) still belongs to it.
+    const early = `${started - 200}.ts`;
+    const live = await node([...old, early, ...fresh]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'lait-recorder-'));
+    cleanup.push(async () => {
+      live.server.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const recorder = new HlsRecorder({ sourceUrl: live.url, dir, pollMs: 20, log: pino({ level: 'silent' }), notBeforeMs: started });
+    recorder.start();
+    await until('the new broadcast copied', async () => recorder.durationSec === 3);
+    await recorder.finish(1);
+    expect(recorder.durationSec).toBe(3);
+    const bodies = await Promise.all(['000000.ts', '000001.ts', '000002.ts'].map((f) => readFile(path.join(dir, f), 'utf8')));
+    expect(bodies).toEqual([early, ...fresh]);
+  });
 });

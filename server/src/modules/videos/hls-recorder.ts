@@ -15,6 +15,22 @@ export interface RecorderOptions {
   dir: string;
   pollMs: number;
   log: FastifyBaseLogger;
+  /**
+   * When the broadcast started (ms since the epoch). nginx names fragments by the wall clock when
+   * they open (`hls_fragment_naming system`), and after a republish its live playlist still lists
+   * the previous broadcast's last fragments before a discontinuity: fragments named before this
+   * (less half a second for clocks) belong to another broadcast and are not recorded.
+   */
+  notBeforeMs?: number;
+}
+
+/** How much earlier than the broadcast's start a fragment's name may be and still belong to it (clock jitter). */
+const FRAGMENT_CLOCK_SLACK_MS = 500;
+
+/** The wall-clock time a fragment named by nginx's system naming opened; null for other names. */
+export function fragmentOpenedAt(uri: string): number | null {
+  const m = /(?:^|\/)(\d{13})\.ts$/.exec(uri);
+  return m ? Number(m[1]) : null;
 }
 
 /**
@@ -38,7 +54,7 @@ class TrackRecorder {
   /** Names files in order; never reused, even after `trimBefore`. */
   private nextFile = 0;
 
-  constructor(private sourceUrl: string, private readonly dir: string) {}
+  constructor(private sourceUrl: string, private readonly dir: string, private readonly notBeforeMs: number | null = null) {}
 
   /** The stream moved to another node: its fragment names start over there, after a gap. */
   moveTo(sourceUrl: string): void {
@@ -99,6 +115,11 @@ class TrackRecorder {
     let added = false;
     for (const [index, segment] of playlist.segments.entries()) {
       if (this.seen.has(segment.uri)) continue;
+      const openedAt = fragmentOpenedAt(segment.uri);
+      if (this.notBeforeMs !== null && openedAt !== null && openedAt < this.notBeforeMs - FRAGMENT_CLOCK_SLACK_MS) {
+        this.seen.add(segment.uri);
+        continue;
+      }
       const data = await fetch(new URL(segment.uri, this.sourceUrl), { signal: AbortSignal.timeout(10_000) });
       // Already swept by nginx: nothing to copy any more.
       if (!data.ok) continue;
@@ -230,7 +251,7 @@ export class HlsRecorder {
       const i = this.tracks.length;
       const dir = path.join(this.opts.dir, String(i));
       await mkdir(dir, { recursive: true });
-      this.tracks.push(new TrackRecorder(new URL(v.uri, this.sourceUrl).href, dir));
+      this.tracks.push(new TrackRecorder(new URL(v.uri, this.sourceUrl).href, dir, this.opts.notBeforeMs ?? null));
       this.variantUris.push(v.uri);
       this.master.push({ attributes: v.attributes, uri: `${i}/index.m3u8` });
     }
@@ -255,7 +276,7 @@ export class HlsRecorder {
     const playlist = parsePlaylist(await res.text());
     await mkdir(this.opts.dir, { recursive: true });
     if (playlist.kind === 'media') {
-      this.tracks = [new TrackRecorder(this.sourceUrl, this.opts.dir)];
+      this.tracks = [new TrackRecorder(this.sourceUrl, this.opts.dir, this.opts.notBeforeMs ?? null)];
       return true;
     }
     this.master = playlist.variants.map((v, i) => ({ attributes: v.attributes, uri: `${i}/index.m3u8` }));
@@ -266,7 +287,7 @@ export class HlsRecorder {
       playlist.variants.map(async (v, i) => {
         const dir = path.join(this.opts.dir, String(i));
         await mkdir(dir, { recursive: true });
-        return new TrackRecorder(new URL(v.uri, this.sourceUrl).href, dir);
+        return new TrackRecorder(new URL(v.uri, this.sourceUrl).href, dir, this.opts.notBeforeMs ?? null);
       }),
     );
     await writeAtomically(path.join(this.opts.dir, 'index.m3u8'), writeMasterPlaylist(this.master));

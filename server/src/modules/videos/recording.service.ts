@@ -84,7 +84,7 @@ export class RecordingService {
       void this.finish(sessionId).catch((err: unknown) => this.log.warn({ err }, 'recording: could not finish'));
       return null;
     };
-    const recorder = new HlsRecorder({ sourceUrl, locate, dir: this.dirOf(video.id), pollMs: this.opts.pollMs, log: this.log });
+    const recorder = new HlsRecorder({ sourceUrl, locate, dir: this.dirOf(video.id), pollMs: this.opts.pollMs, log: this.log, notBeforeMs: new Date(video.startedAt).getTime() });
     this.recorders.set(sessionId, { video, recorder });
     recorder.start();
     this.log.info({ videoId: video.id, sessionId }, 'recording started');
