@@ -50,6 +50,7 @@ export function stubApi(answer: (url: string) => Response | Promise<Response>) {
     // Past broadcasts under a channel page: none unless a test answers them itself.
     if (/^\/api\/channels\/[^/]+\/videos/.test(url)) return jsonResponse({ videos: [] });
     if (/^\/api\/channels\/[^/]+\/clips/.test(url)) return jsonResponse({ clips: [] });
+    if (url === '/api/me/following/videos') return jsonResponse({ videos: [] });
     if (url === '/api/me/channel/moderation') return jsonResponse({ moderators: [], banned: [] });
     return answer(url);
   });
