@@ -136,12 +136,17 @@ describe('replays, clips, be right back and the live dashboard fit a desktop and
     const page = await browser.context.newPage();
     await visit(page, 'replay', `/v/${videoId}`, ['[data-testid="vod-video"]', '[data-testid="chat-replay"]', '.replay__title'], false, async (vp) => {
       await fullWidthOnPhone(page, '[data-testid="vod-video"]', vp);
+      let seen = '';
       await waitFor('the chat replay to show the lines said so far', async () => {
-        await page.getByTestId('vod-video').evaluate((v: HTMLVideoElement) => {
+        seen = await page.getByTestId('vod-video').evaluate((v: HTMLVideoElement) => {
           v.currentTime = Math.max(v.currentTime, 12);
+          return `currentTime ${v.currentTime.toFixed(1)} of ${v.duration.toFixed(1)} s, readyState ${v.readyState}, error ${v.error?.code ?? 'none'}`;
         });
         return (await page.getByTestId('chat-replay-line').count()) >= 3;
-      }, 30_000, 500);
+      }, 30_000, 500).catch(async (err: Error) => {
+        const lines = await page.getByTestId('chat-replay-line').allTextContents();
+        throw new Error(`${err.message}: video ${seen}; replay lines ${JSON.stringify(lines)}`);
+      });
       await screenshot(page, `replay-chat-${vp.name}`);
       expect(await horizontalOverflow(page), `replay with chat at ${vp.width}px`).toBeLessThanOrEqual(0);
       const title = await page.locator('.replay__title').boundingBox();
