@@ -34,6 +34,48 @@ export function publish(rtmpUrl: string, key: string, opts: PublishOptions = {})
     '-c:a', 'aac', '-b:a', '64k',
     '-f', 'flv', `${rtmpUrl}/${key}`,
   ];
+  return runFfmpeg(args);
+}
+
+/** Resolves with the exit code if ffmpeg ends within `ms`, or null if it is still publishing. */
+export async function exitWithin(p: Publisher, ms: number): Promise<number | null> {
+  return Promise.race([p.exited, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+}
+
+export interface ObsLikeOptions {
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** OBS's default video bitrate is 2500 Kbps (CBR). */
+  videoKbps?: number;
+  durationSec?: number;
+}
+
+/**
+ * What OBS sends with its default settings: x264 CBR (filler data, so a plain test pattern still
+ * costs its full bitrate on the wire), 1 s keyframes as the README asks, AAC 160k at 48 kHz stereo.
+ * The preset is ultrafast rather than OBS's veryfast: the ladder's transcoder and Chromium share
+ * the same two cores, and the test is about the wire, not the encoder.
+ */
+export function publishLikeObs(rtmpUrl: string, key: string, opts: ObsLikeOptions = {}): Publisher {
+  const { width = 1280, height = 720, fps = 30, videoKbps = 2500, durationSec = 240 } = opts;
+  const rate = `${videoKbps}k`;
+  const args = [
+    '-hide_banner', '-nostdin', '-loglevel', 'error', '-re',
+    '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`,
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-t', String(durationSec),
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+    '-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', rate, '-x264-params', 'nal-hrd=cbr',
+    '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0',
+    '-c:a', 'aac', '-ac', '2', '-ar', '48000', '-b:a', '160k',
+    '-f', 'flv', `${rtmpUrl}/${key}`,
+  ];
+  return runFfmpeg(args);
+}
+
+/** Runs one publishing ffmpeg and keeps the end of its stderr for error messages. */
+function runFfmpeg(args: string[]): Publisher {
   const proc = spawn(FFMPEG, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => {
@@ -54,7 +96,3 @@ export function publish(rtmpUrl: string, key: string, opts: PublishOptions = {})
   };
 }
 
-/** Resolves with the exit code if ffmpeg ends within `ms`, or null if it is still publishing. */
-export async function exitWithin(p: Publisher, ms: number): Promise<number | null> {
-  return Promise.race([p.exited, new Promise<null>((r) => setTimeout(() => r(null), ms))]);
-}

@@ -5,7 +5,7 @@ import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { waitFor } from '@lait/testkit/ports';
 import type { Publisher } from '@lait/testkit/publisher';
 import { capDownload, installStallCounter, masterVariants, readPlayback, type Playback, type Variant } from '../../helpers/abr-probe.js';
-import { publishLikeObs } from '../../helpers/obs-publisher.js';
+import { publishLikeObs } from '@lait/testkit/publisher';
 import { screenshot } from '../../helpers/screens.js';
 
 /**
