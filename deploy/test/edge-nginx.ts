@@ -1,24 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@lait/testkit/ports';
 import { readRepoFile } from './repo.js';
 
 /** Renders a template the way the nginx image's envsubst does: only the listed `${VAR}`s. */
 export function renderTemplate(file: string, values: Record<string, string>): string {
   return readRepoFile(file).replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface EdgeNginx {
