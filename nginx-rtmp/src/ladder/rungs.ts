@@ -1,6 +1,11 @@
 import { LADDER_RUNG_NAMES, type LadderRungName } from '@lait/shared';
 
-/** What one rung of the ladder encodes. Bitrates follow Apple's HLS authoring table, trimmed for 30 fps. */
+/**
+ * What one rung of the ladder encodes. Bitrates sit between Apple's HLS authoring table (30 fps) and
+ * what Twitch's transcodes send. The source's audio is copied into every rung (about 160 kb/s from OBS),
+ * so the 360p rung is sized for a 1.2 Mb/s link: 500 kb/s of video comes to about 0.75 Mb/s on the wire
+ * with the audio and MPEG-TS overhead (at 700 kb/s it was 1.05 Mb/s and stalled on such a link).
+ */
 export interface RungSpec {
   name: LadderRungName;
   height: number;
@@ -12,8 +17,8 @@ export const RUNG_SPECS: Readonly<Record<LadderRungName, RungSpec>> = Object.fre
   '1080p': { name: '1080p', height: 1080, videoKbps: 4500 },
   '720p': { name: '720p', height: 720, videoKbps: 2500 },
   '480p': { name: '480p', height: 480, videoKbps: 1200 },
-  '360p': { name: '360p', height: 360, videoKbps: 700 },
-  '240p': { name: '240p', height: 240, videoKbps: 400 },
+  '360p': { name: '360p', height: 360, videoKbps: 500 },
+  '240p': { name: '240p', height: 240, videoKbps: 250 },
 });
 
 export const DEFAULT_LADDER: readonly LadderRungName[] = ['720p', '480p', '360p'];
