@@ -14,9 +14,10 @@ function setup(insert: (rows: ChatMessageRow[]) => Promise<void>) {
   const messages = { insertMany: vi.fn(insert), findByNonce: vi.fn(async () => null) } as unknown as ChatMessageRepository;
   const ids = { allocate: async (_c: number, n: number) => ((next += n), next - n), reseed: () => {} } as unknown as ChatIds;
   const history = { append: async () => {} } as unknown as ChatHistory;
-  const emitter = { messages: (_c: number, batch: ChatMessage[]) => frames.push(batch) } as unknown as ChatEmitter;
+  // What sockets would get: the outbox sends no empty frame.
+  const emitter = { messages: (_c: number, batch: ChatMessage[]) => batch.length > 0 && frames.push(batch) } as unknown as ChatEmitter;
   const log = { warn: () => {} } as unknown as FastifyBaseLogger;
-  return { batcher: new ChatBatcher({ messages, ids, history, emitter, log }, 20), messages, frames };
+  return { batcher: new ChatBatcher({ messages, ids, history, emitter, log }, () => 20), messages, frames };
 }
 const send = (i: number, nonce = `nonce-${i}-xxxx`) => ({ userId: 1 + (i % 3), nickname: 'n', role: 'viewer' as const, text: `m${i}`, nonce });
 

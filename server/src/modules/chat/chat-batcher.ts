@@ -24,6 +24,7 @@ interface Room {
   slug: string;
   pending: Waiter[];
   timer: NodeJS.Timeout | null;
+  flushing: boolean;
   /** Flushes of one room run one after another, so ids reach clients in order. */
   chain: Promise<void>;
 }
@@ -39,10 +40,20 @@ export class ChatBatcher {
   private readonly rooms = new Map<number, Room>();
   private readonly nonces = new Map<string, ChatSendResult>();
 
+  /**
+   * @param tickMs a room's tick: how long its sends gather before one INSERT and one frame
+   * (`tickForSockets` of its local sockets in the app; fixed in tests).
+   */
   constructor(
     private readonly deps: { messages: ChatMessageRepository; ids: ChatIds; history: ChatHistory; emitter: ChatEmitter; log: FastifyBaseLogger },
-    private readonly tickMs = 50,
+    private readonly tickMs: (channelId: number) => number = () => 50,
   ) {}
+
+  /** Whether sends of the room are gathering or being stored (their frame is due within a tick). */
+  pending(channelId: number): boolean {
+    const room = this.rooms.get(channelId);
+    return room !== undefined && (room.timer !== null || room.flushing);
+  }
 
   /** The stored result of a nonce this process saw recently (a resend). */
   knownNonce(channelId: number, userId: number, nonce: string): ChatSendResult | undefined {
@@ -52,15 +63,16 @@ export class ChatBatcher {
   enqueue(channelId: number, slug: string, send: PendingSend): Promise<ChatSendResult> {
     let room = this.rooms.get(channelId);
     if (!room) {
-      room = { slug, pending: [], timer: null, chain: Promise.resolve() };
+      room = { slug, pending: [], timer: null, flushing: false, chain: Promise.resolve() };
       this.rooms.set(channelId, room);
     }
     const r = room;
     const result = new Promise<ChatSendResult>((resolve, reject) => r.pending.push({ ...send, resolve, reject }));
     r.timer ??= setTimeout(() => {
       r.timer = null;
+      r.flushing = true;
       r.chain = r.chain.then(() => this.flush(channelId, r));
-    }, this.tickMs);
+    }, this.tickMs(channelId));
     return result;
   }
 
@@ -69,6 +81,7 @@ export class ChatBatcher {
     await Promise.all([...this.rooms].map(([channelId, r]) => {
       if (r.timer) clearTimeout(r.timer);
       r.timer = null;
+      r.flushing = true;
       return (r.chain = r.chain.then(() => this.flush(channelId, r)));
     }));
   }
@@ -76,6 +89,14 @@ export class ChatBatcher {
   private async flush(channelId: number, room: Room): Promise<void> {
     const batch = room.pending;
     room.pending = [];
+    try {
+      await this.storeAndAck(channelId, room, batch);
+    } finally {
+      room.flushing = false;
+    }
+  }
+
+  private async storeAndAck(channelId: number, room: Room, batch: Waiter[]): Promise<void> {
     if (batch.length === 0) return;
     // A nonce sent twice within one tick is one message with two waiters.
     const groups = new Map<string, Waiter[]>();
@@ -91,10 +112,9 @@ export class ChatBatcher {
       const fresh = rows.filter((row) => stored.get(`${row.userId}:${row.nonce}`)?.id === String(row.id)).map((row) => toChatMessage(row, room.slug))
         .sort((a, b) => Number(a.id) - Number(b.id));
       await this.deps.history.append(channelId, fresh);
-      if (fresh.length > 0) {
-        this.deps.emitter.messages(channelId, fresh);
-        await this.deps.emitter.published?.();
-      }
+      // The tick's frame, with what other processes sent meanwhile (see ChatOutbox).
+      this.deps.emitter.messages(channelId, fresh);
+      if (fresh.length > 0) await this.deps.emitter.published?.();
       for (const [key, waiters] of groups) {
         const result = stored.get(key)!;
         this.remember(`${channelId}:${key}`, result);
@@ -103,6 +123,8 @@ export class ChatBatcher {
     } catch (err) {
       this.deps.log.warn({ err: (err as Error).message, channelId, count: batch.length }, 'chat: could not store messages');
       for (const w of batch) w.reject(unavailable());
+      // Nothing of this tick to send; what other processes sent goes out all the same.
+      this.deps.emitter.messages(channelId, []);
     }
   }
 

@@ -21,7 +21,8 @@ import { ChatConnections } from './chat-connections.js';
 import { addressKey } from '../../lib/client-address.js';
 import { ChatReadGuard } from './chat-read-guard.js';
 import { ChatSendService } from './chat-send.service.js';
-import { actorOf, registerChatHandlers, type ChatHandlers, type ChatServer } from './chat.socket.js';
+import { ChatOutbox, tickForSockets } from './chat-outbox.js';
+import { actorOf, registerChatHandlers, type ChatHandlers, type ChatRoomEvent, type ChatServer } from './chat.socket.js';
 
 export interface ChatModuleDeps {
   io: ChatServer;
@@ -57,8 +58,18 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   states.onLoad((s) => filters.apply(s));
   const history = new ChatHistory(gate, messages);
   const limits = new ChatLimits(gate);
-  const emitter = createEmitter(io, states, redis);
-  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log });
+  const localSockets = (channelId: number) => io.of('/').adapter.rooms.get(roomOf(channelId))?.size ?? 0;
+  const outbox = new ChatOutbox({
+    emitLocal: (channelId, batch) => {
+      const sockets = localSockets(channelId);
+      io.local.to(roomOf(channelId)).emit('chat:messages', batch);
+      metrics.delivered(batch.length * sockets);
+    },
+    localSockets,
+    localTickPending: (channelId) => batcher.pending(channelId),
+  });
+  const emitter = createEmitter(io, states, redis, outbox);
+  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, (channelId) => tickForSockets(localSockets(channelId)));
   const sender = new ChatSendService({ states, follows: services.follows, filters, limits, batcher });
   const mod = new ChatModerationService({ states, moderation, messages, users: services.users, history, emitter });
   const presence = services.presence;
@@ -94,13 +105,11 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   };
   io.on('connection', (socket) => {
     registerChatHandlers(socket, handlers, log, metrics);
-    // Broadcasts from this process and from others (through the adapter) both pass here.
-    socket.onAnyOutgoing((event: string, batch: unknown) => {
-      if (event === 'chat:messages' && Array.isArray(batch)) metrics.delivered(batch.length);
-    });
     socket.on('disconnect', () => joins.disconnected(socket));
   });
   io.on('chat:invalidate', (channelId) => states.invalidate(channelId));
+  io.on('chat:batch', (channelId, batch) => outbox.remote(channelId, batch));
+  io.on('chat:room', (channelId, event) => deliverRoomEvent(io, outbox, channelId, event));
   io.on('chat:viewer-count', (payload) => presence.receive(payload));
 
   const peaks = new Map<number, number>();
@@ -127,7 +136,7 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
     }
   }
   const onOffline = ({ channelId, slug }: { channelId: number; slug: string }) => {
-    io.to(roomOf(channelId)).emit('chat:notice', { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' });
+    emitter.notice(channelId, { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' });
   };
   services.liveEvents.on('channel:offline', onOffline);
   // A rename must reach chat at once, on every process: the old slug stops, the new one starts.
@@ -139,7 +148,10 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
     moderation,
     actions: mod,
     invalidate: (channelId) => emitter.invalidate(channelId),
-    drain: () => batcher.drain(),
+    drain: async () => {
+      await batcher.drain();
+      outbox.releaseAll();
+    },
     close() {
       services.liveEvents.off('channel:offline', onOffline);
       services.liveEvents.off('channel:updated', onUpdated);
@@ -150,18 +162,29 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   };
 }
 
-function createEmitter(io: ChatServer, states: ChannelStates, redis: Redis | null): ChatEmitter {
+/**
+ * Room broadcasts go through the outbox, and to other processes as server-side events on the
+ * adapter's Redis connection: each process frames them for its own sockets, messages first.
+ */
+function createEmitter(io: ChatServer, states: ChannelStates, redis: Redis | null, outbox: ChatOutbox): ChatEmitter {
   const crossProcess = redis !== null;
+  const room = (channelId: number, event: ChatRoomEvent) => {
+    deliverRoomEvent(io, outbox, channelId, event);
+    if (crossProcess) io.serverSideEmit('chat:room', channelId, event);
+  };
   return {
-    messages: (channelId, batch) => io.to(roomOf(channelId)).emit('chat:messages', batch),
+    messages: (channelId, batch) => {
+      outbox.local(channelId, batch);
+      if (crossProcess && batch.length > 0) io.serverSideEmit('chat:batch', channelId, batch);
+    },
     // The adapter publishes on this same connection (socket plugin), and Redis answers in order.
     published: async () => {
       if (redis?.status === 'ready') await redis.ping().catch(() => {});
     },
-    deleted: (channelId, slug, ids) => io.to(roomOf(channelId)).emit('chat:deleted', { channel: slug, ids }),
-    cleared: (channelId, slug) => io.to(roomOf(channelId)).emit('chat:cleared', { channel: slug }),
-    settings: (channelId, slug, settings) => io.to(roomOf(channelId)).emit('chat:settings', { channel: slug, settings }),
-    notice: (channelId, notice) => io.to(roomOf(channelId)).emit('chat:notice', notice),
+    deleted: (channelId, slug, ids) => room(channelId, { type: 'chat:deleted', payload: { channel: slug, ids } }),
+    cleared: (channelId, slug) => room(channelId, { type: 'chat:cleared', payload: { channel: slug } }),
+    settings: (channelId, slug, settings) => room(channelId, { type: 'chat:settings', payload: { channel: slug, settings } }),
+    notice: (channelId, notice) => room(channelId, { type: 'chat:notice', payload: notice }),
     invalidate: (channelId) => {
       states.invalidate(channelId);
       // Published before the room hears of the change: on the same Redis connection, so every
@@ -169,4 +192,24 @@ function createEmitter(io: ChatServer, states: ChannelStates, redis: Redis | nul
       if (crossProcess) io.serverSideEmit('chat:invalidate', channelId);
     },
   };
+}
+
+/** A room event reaches this process's sockets after every message held for the room. */
+function deliverRoomEvent(io: ChatServer, outbox: ChatOutbox, channelId: number, event: ChatRoomEvent): void {
+  outbox.release(channelId);
+  const to = io.local.to(roomOf(channelId));
+  switch (event.type) {
+    case 'chat:deleted':
+      to.emit('chat:deleted', event.payload);
+      break;
+    case 'chat:cleared':
+      to.emit('chat:cleared', event.payload);
+      break;
+    case 'chat:settings':
+      to.emit('chat:settings', event.payload);
+      break;
+    case 'chat:notice':
+      to.emit('chat:notice', event.payload);
+      break;
+  }
 }

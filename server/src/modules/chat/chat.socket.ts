@@ -4,7 +4,8 @@ import type { Server, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import {
   ChatChannelRefSchema, ChatDeleteSchema, ChatHistorySchema, ChatJoinSchema, ChatModeratorSchema, ChatSendSchema, ChatSettingsUpdateSchema,
-  ChatTimeoutSchema, ChatUserRefSchema, type Ack, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData,
+  ChatTimeoutSchema, ChatUserRefSchema, type Ack, type ChatCleared, type ChatDeleted, type ChatMessage, type ChatNotice, type ChatSettingsChanged,
+  type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData,
 } from '@lait/shared';
 import type { ChatMetrics } from './chat-metrics.js';
 import { ChatError } from './chat.errors.js';
@@ -22,9 +23,20 @@ export interface ChatSocketData extends SocketData {
   reads: ReadQueue;
 }
 
+/** What happens in a room besides new messages: a closed set, delivered after the messages before it. */
+export type ChatRoomEvent =
+  | { type: 'chat:deleted'; payload: ChatDeleted }
+  | { type: 'chat:cleared'; payload: ChatCleared }
+  | { type: 'chat:settings'; payload: ChatSettingsChanged }
+  | { type: 'chat:notice'; payload: ChatNotice };
+
 export interface ChatInterServerEvents extends InterServerEvents {
   /** Moderation changed a channel, or it was renamed: every process drops its cached state. */
   'chat:invalidate': (channelId: number) => void;
+  /** Messages another process stored in one tick; each process frames them for its own sockets (ChatOutbox). */
+  'chat:batch': (channelId: number, batch: ChatMessage[]) => void;
+  /** A room event of another process, after its messages on the same Redis connection. */
+  'chat:room': (channelId: number, event: ChatRoomEvent) => void;
 }
 
 export type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, ChatInterServerEvents, ChatSocketData>;

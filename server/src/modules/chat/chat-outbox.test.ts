@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChatMessage } from '@lait/shared';
+import { ChatOutbox, tickForSockets } from './chat-outbox.js';
+
+const msg = (id: number): ChatMessage => ({
+  id: String(id), channel: 'c', user: { id: 1, nickname: 'n', role: 'viewer' }, text: `m${id}`, createdAt: new Date(0).toISOString(),
+} as ChatMessage);
+const ids = (frame: ChatMessage[]) => frame.map((m) => Number(m.id));
+
+function setup(sockets = 2000) {
+  const frames: number[][] = [];
+  let pending = false;
+  const outbox = new ChatOutbox({
+    emitLocal: (_c, batch) => frames.push(ids(batch)),
+    localSockets: () => sockets,
+    localTickPending: () => pending,
+  });
+  return { outbox, frames, setPending: (p: boolean) => (pending = p) };
+}
+
+describe('ChatOutbox', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('puts another process\'s batch into this process\'s next frame of the room, in id order: one frame per tick', () => {
+    const { outbox, frames, setPending } = setup();
+    setPending(true);
+    outbox.remote(7, [msg(12), msg(13)]);
+    expect(frames).toEqual([]);
+    setPending(false);
+    outbox.local(7, [msg(10), msg(11), msg(14)]);
+    expect(frames).toEqual([[10, 11, 12, 13, 14]]);
+  });
+
+  it('sends a remote batch at once when the room is quiet here, and paces the next one a tick after', () => {
+    const { outbox, frames } = setup(2000);
+    outbox.remote(7, [msg(1)]);
+    expect(frames).toEqual([[1]]);
+    outbox.remote(7, [msg(2)]);
+    expect(frames).toEqual([[1]]);
+    vi.advanceTimersByTime(tickForSockets(2000) - 1);
+    expect(frames).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(frames).toEqual([[1], [2]]);
+  });
+
+  it('does not hold a remote batch past a tick more when the local tick never sends (a failed store)', () => {
+    const { outbox, frames, setPending } = setup(100);
+    setPending(true);
+    outbox.remote(7, [msg(5)]);
+    vi.advanceTimersByTime(2 * tickForSockets(100));
+    expect(frames).toEqual([[5]]);
+  });
+
+  it('releases held messages before a room event, so no socket hears of a deletion before the message', () => {
+    const { outbox, frames, setPending } = setup();
+    setPending(true);
+    outbox.remote(7, [msg(3)]);
+    outbox.release(7);
+    expect(frames).toEqual([[3]]);
+    // Released once: the local tick adds only its own.
+    outbox.local(7, [msg(4)]);
+    expect(frames).toEqual([[3], [4]]);
+  });
+
+  it('keeps rooms apart and sends nothing for an empty tick', () => {
+    const { outbox, frames, setPending } = setup();
+    setPending(true);
+    outbox.remote(1, [msg(1)]);
+    outbox.local(2, []);
+    expect(frames).toEqual([]);
+    outbox.local(1, []);
+    expect(frames).toEqual([[1]]);
+  });
+});
+
+describe('tickForSockets', () => {
+  it('ticks every 50 ms up to 500 local sockets and stretches to 100 ms at 1,000 and beyond', () => {
+    expect(tickForSockets(0)).toBe(50);
+    expect(tickForSockets(500)).toBe(50);
+    expect(tickForSockets(750)).toBe(75);
+    expect(tickForSockets(1000)).toBe(100);
+    expect(tickForSockets(20_000)).toBe(100);
+  });
+});

@@ -1,0 +1,113 @@
+import { compareIds, type ChatMessage } from '@lait/shared';
+
+/** Frames of `chat:messages` per room: the tick rises with the room's local sockets (see `tickForSockets`). */
+export const MIN_TICK_MS = 50;
+export const MAX_TICK_MS = 100;
+/** Up to this many local sockets a room ticks every MIN_TICK_MS; at twice as many, every MAX_TICK_MS. */
+const BUSY_ROOM_SOCKETS = 500;
+
+/**
+ * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to 100 ms
+ * at 1,000. Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
+ * room gets fewer, fuller frames; its worst wait stays 100 ms (send → receive p99 under 150 ms).
+ * @see /work/shared/FIELD-NOTES.md "Chat fan-out"
+ */
+export function tickForSockets(sockets: number): number {
+  if (sockets <= BUSY_ROOM_SOCKETS) return MIN_TICK_MS;
+  return Math.min(MAX_TICK_MS, Math.round((MIN_TICK_MS * sockets) / BUSY_ROOM_SOCKETS));
+}
+
+export interface OutboxDeps {
+  /** Emits to this process's sockets in the room (never through the adapter). */
+  emitLocal(channelId: number, batch: ChatMessage[]): void;
+  /** How many of the room's sockets this process holds. */
+  localSockets(channelId: number): number;
+  /** Whether this process's batcher holds sends of the room that it will store and emit within a tick. */
+  localTickPending(channelId: number): boolean;
+}
+
+interface Held {
+  messages: ChatMessage[];
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * The one place a room's messages leave this process for its sockets. Each process stores and
+ * broadcasts the sends it received once per tick; batches from other processes (through Redis) are
+ * held and go out with this process's next frame of the room, so a socket gets one frame per tick
+ * however many processes its room's senders are on (two processes each framing their own batches
+ * doubled the frames per socket: 0.57× the deliveries per CPU-s of one process).
+ *
+ * Every other room event (deletion, clear, settings, notice) first releases what is held, so no
+ * socket hears of a deletion before the message it deletes.
+ */
+export class ChatOutbox {
+  private readonly held = new Map<number, Held>();
+  private readonly lastFrameAt = new Map<number, number>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  /** A batch this process stored (possibly empty: its tick ended); goes out now with anything held. */
+  local(channelId: number, batch: ChatMessage[]): void {
+    const held = this.take(channelId);
+    if (held.length === 0 && batch.length === 0) return;
+    this.emit(channelId, held.length === 0 ? batch : mergeById(held, batch));
+  }
+
+  /**
+   * A batch another process stored. Joins this process's next frame of the room when one is due
+   * within a tick; otherwise goes out at once, or one tick after the room's last frame.
+   */
+  remote(channelId: number, batch: ChatMessage[]): void {
+    if (batch.length === 0) return;
+    const tick = tickForSockets(this.deps.localSockets(channelId));
+    let h = this.held.get(channelId);
+    const sinceLast = Date.now() - (this.lastFrameAt.get(channelId) ?? 0);
+    if (!h && sinceLast >= tick && !this.deps.localTickPending(channelId)) {
+      this.emit(channelId, batch);
+      return;
+    }
+    if (!h) {
+      h = { messages: [], timer: null };
+      this.held.set(channelId, h);
+    }
+    h.messages.push(...batch);
+    // A local tick that fails or stalls must not hold them longer than one tick more.
+    h.timer ??= setTimeout(() => this.release(channelId), Math.max(tick - sinceLast, 0) + (this.deps.localTickPending(channelId) ? tick : 0));
+  }
+
+  /** Sends what is held for the room now (before any other event of the room). */
+  release(channelId: number): void {
+    const held = this.take(channelId);
+    if (held.length > 0) this.emit(channelId, held);
+  }
+
+  /** Sends everything held (shutdown). */
+  releaseAll(): void {
+    for (const channelId of [...this.held.keys()]) this.release(channelId);
+  }
+
+  private take(channelId: number): ChatMessage[] {
+    const h = this.held.get(channelId);
+    if (!h) return [];
+    this.held.delete(channelId);
+    if (h.timer) clearTimeout(h.timer);
+    return h.messages;
+  }
+
+  private emit(channelId: number, batch: ChatMessage[]): void {
+    this.lastFrameAt.set(channelId, Date.now());
+    // Rooms come and go; the map keeps only rooms that framed recently.
+    if (this.lastFrameAt.size > 10_000) this.pruneOlderThan(Date.now() - MAX_TICK_MS);
+    this.deps.emitLocal(channelId, batch);
+  }
+
+  private pruneOlderThan(t: number): void {
+    for (const [id, at] of this.lastFrameAt) if (at < t) this.lastFrameAt.delete(id);
+  }
+}
+
+/** Two batches in id order (ids are decimal strings of one counter per channel). */
+function mergeById(a: ChatMessage[], b: ChatMessage[]): ChatMessage[] {
+  return [...a, ...b].sort((x, y) => compareIds(x.id, y.id));
+}
