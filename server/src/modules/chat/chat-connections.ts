@@ -42,6 +42,10 @@ export class ChatConnections {
     socket.data.address = address;
     socket.data.reads = newReadQueue();
     socket.once('disconnect', () => this.release(address));
+    // The upgrade request (with its socket and parser state) is kept for the whole connection
+    // unless dropped; nothing reads it after this last middleware (the handshake copied its
+    // headers). @see https://socket.io/docs/v4/memory-usage/
+    (socket.conn as unknown as { request: unknown }).request = null;
     next();
   };
 
