@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsStub, type DnsStub } from './dns-stub.js';
+import { startDnsStub, type DnsStub } from '../../scripts/lib/dns-stub.mjs';
 import { checkTemplate, startEdge, type EdgeNginx } from './edge-nginx.js';
 import { render } from './repo.js';
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '@lait/testkit/paths';
 
@@ -29,4 +30,24 @@ export async function isInViewport(page: Page, selector: string): Promise<boolea
   const vp = page.viewportSize();
   if (!box || !vp) return false;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width + 0.5 && box.y + box.height <= vp.height + 0.5;
+}
+
+/**
+ * The header at this viewport: opens the phone menu when there is one, then the language switch and
+ * log in (or log out) are on screen and clickable, and so is the logo.
+ */
+export async function checkHeader(page: Page, signedIn: boolean, shotName: string): Promise<void> {
+  const menu = page.getByTestId('nav-menu-button');
+  if (await menu.isVisible()) {
+    expect(await isInViewport(page, '[data-testid="nav-menu-button"]')).toBe(true);
+    await menu.click();
+    await page.locator('#topbar-menu[data-open="true"]').waitFor();
+    await screenshot(page, `${shotName}-menu`);
+  }
+  const controls = ['[data-testid="lang-switch"]', signedIn ? '[data-testid="nav-logout"]' : '[data-testid="nav-login"]'];
+  for (const selector of controls) {
+    expect(await isInViewport(page, selector), selector).toBe(true);
+    await page.locator(selector).first().click({ trial: true, timeout: 10_000 });
+  }
+  expect(await isInViewport(page, '.topbar__logo')).toBe(true);
 }

@@ -14,7 +14,7 @@ function readName(msg, offset) {
   return { name: labels.join('.').toLowerCase(), end: pos + 1 };
 }
 
-/** A answer for `<label>.<zone>` from `records` (label → IPv4); NXDOMAIN for anything else. */
+/** The reply to a query (an A answer for `<label>.<zone>` from `records`, label → IPv4; NXDOMAIN for anything else) and the name asked. */
 function answer(query, zone, records) {
   const { name, end } = readName(query, 12);
   const question = query.subarray(12, end + 4);
@@ -25,7 +25,7 @@ function answer(query, zone, records) {
   header.writeUInt16BE(ip ? 0x8180 : 0x8183, 2);
   header.writeUInt16BE(1, 4);
   header.writeUInt16BE(ip ? 1 : 0, 6);
-  if (!ip) return Buffer.concat([header, question]);
+  if (!ip) return { reply: Buffer.concat([header, question]), name };
   const rr = Buffer.alloc(16);
   rr.writeUInt16BE(0xc00c, 0);
   rr.writeUInt16BE(1, 2);
@@ -33,15 +33,21 @@ function answer(query, zone, records) {
   rr.writeUInt32BE(5, 6);
   rr.writeUInt16BE(4, 10);
   ip.split('.').forEach((octet, i) => rr.writeUInt8(Number(octet), 12 + i));
-  return Buffer.concat([header, question, rr]);
+  return { reply: Buffer.concat([header, question, rr]), name };
 }
 
-/** Listens on 127.0.0.1 (a free UDP port); resolves to `{ address: 'host:port', close() }`. */
+/**
+ * Listens on 127.0.0.1 (a free UDP port); resolves to `{ address: 'host:port', queries, close() }`,
+ * `queries` being the names asked so far (the edge tests check what nginx resolved).
+ */
 export async function startDnsStub(zone, records) {
   const socket = createSocket('udp4');
+  const queries = [];
   socket.on('message', (msg, peer) => {
     try {
-      socket.send(answer(msg, zone, records), peer.port, peer.address);
+      const { reply, name } = answer(msg, zone, records);
+      queries.push(name);
+      socket.send(reply, peer.port, peer.address);
     } catch {
       // Not a query we understand: no answer, the resolver times out.
     }
@@ -49,6 +55,7 @@ export async function startDnsStub(zone, records) {
   await new Promise((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     address: `127.0.0.1:${socket.address().port}`,
+    queries,
     close: () => new Promise((resolve) => socket.close(() => resolve())),
   };
 }

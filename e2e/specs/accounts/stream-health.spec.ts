@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp } from '@lait/testkit/accounts';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { waitFor } from '@lait/testkit/ports';
 import { publish, type Publisher } from '@lait/testkit/publisher';
@@ -17,13 +18,7 @@ describe('stream health the server sees', () => {
   });
 
   it('reports resolution, fps and bitrate, and warns when the keyframe interval is longer than 2 s', async () => {
-    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'health@lait.test', password: 'keyframes-every-4s', nickname: '헬스체크' }),
-    });
-    expect(signup.status).toBe(201);
-    const { accessToken } = (await signup.json()) as { accessToken: string };
+    const { accessToken } = await signUp(p.urls.site, { email: 'health@lait.test', password: 'keyframes-every-4s', nickname: '헬스체크' });
     const auth = { authorization: `Bearer ${accessToken}` };
     const { streamKey } = (await (await fetch(`${p.urls.site}/api/me/channel/stream-key`, { method: 'POST', headers: auth })).json()) as { streamKey: string };
 

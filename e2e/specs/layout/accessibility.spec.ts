@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../helpers/axe.js';
-import { launchBrowser, type Browser } from '@lait/testkit/browser';
-import { startPlatform, type Platform } from '@lait/testkit/platform';
-import type { Publisher } from '@lait/testkit/publisher';
-import { goLive } from '@lait/testkit/accounts';
+import { liveSite } from '../../helpers/live-site.js';
 
 /** axe-core on the pages a newcomer meets first: no serious or critical WCAG A/AA violation. */
 describe('accessibility of the home, channel, sign-up and dashboard pages', () => {
-  let p: Platform;
-  let browser: Browser;
-  let pub: Publisher | undefined;
-  let slug = '';
   const email = 'a11y@lait.test';
   const password = 'good-stream-2026';
-
-  beforeAll(async () => {
-    p = await startPlatform();
-    browser = await launchBrowser();
-    const live = await goLive(p, { email, password, nickname: '접근성검사' }, { durationSec: 180 });
-    slug = live.slug;
-    pub = live.publisher;
-  });
-  afterAll(async () => {
-    await pub?.stop();
-    await browser?.close();
-    await p?.stop();
-  });
+  const site = liveSite({ email, password, nickname: '접근성검사' }, { durationSec: 180 });
 
   it('reports no serious or critical violation on each page, signed out and signed in', async () => {
+    const { p, browser, slug } = site;
     const page = await browser.context.newPage();
     const scan = async (path: string, ready: string) => {
       await page.goto(`${p.urls.site}${path}`);

@@ -6,7 +6,7 @@ import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { waitFor } from '@lait/testkit/ports';
 import { publish, type Publisher } from '@lait/testkit/publisher';
 import { chatCall, chatNonce, connectChat, signUp, streamKeyOf, type Account } from '../../helpers/chat-client.js';
-import { VIEWPORTS, horizontalOverflow, isInViewport, screenshot } from '../../helpers/screens.js';
+import { VIEWPORTS, checkHeader, horizontalOverflow, screenshot } from '../../helpers/screens.js';
 
 /** Long enough that the "be right back" page stays up while both sizes are checked on a loaded machine. */
 const GRACE_SEC = 120;
@@ -80,23 +80,6 @@ describe('replays, clips, be right back and the live dashboard fit a desktop and
     await browser?.close();
     await p?.stop();
   });
-
-  /** Opens the phone menu when there is one; the header's controls must then be on screen and clickable. */
-  async function checkHeader(page: Page, signedIn: boolean, shotName: string): Promise<void> {
-    const menu = page.getByTestId('nav-menu-button');
-    if (await menu.isVisible()) {
-      expect(await isInViewport(page, '[data-testid="nav-menu-button"]')).toBe(true);
-      await menu.click();
-      await page.locator('#topbar-menu[data-open="true"]').waitFor();
-      await screenshot(page, `${shotName}-menu`);
-    }
-    const controls = ['[data-testid="lang-switch"]', signedIn ? '[data-testid="nav-logout"]' : '[data-testid="nav-login"]'];
-    for (const selector of controls) {
-      expect(await isInViewport(page, selector), selector).toBe(true);
-      await page.locator(selector).first().click({ trial: true, timeout: 10_000 });
-    }
-    expect(await isInViewport(page, '.topbar__logo')).toBe(true);
-  }
 
   /**
    * Visits `path` at both sizes: waits for every `ready` selector to be visible, writes a screenshot,

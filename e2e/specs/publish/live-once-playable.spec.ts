@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUp } from '@lait/testkit/accounts';
 import { startPlatform, type Platform } from '@lait/testkit/platform';
 import { waitFor } from '@lait/testkit/ports';
 import { publish, type Publisher } from '@lait/testkit/publisher';
@@ -28,13 +29,7 @@ describe('a channel turns live only once its playlist answers', () => {
   });
 
   it('is never reported live (channel page, directory, dashboard) while its playlist is not 200', async () => {
-    const signup = await fetch(`${p.urls.site}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'playable@lait.test', password: 'first-playlist-first', nickname: '재생가능' }),
-    });
-    expect(signup.status).toBe(201);
-    const { accessToken } = (await signup.json()) as { accessToken: string };
+    const { accessToken } = await signUp(p.urls.site, { email: 'playable@lait.test', password: 'first-playlist-first', nickname: '재생가능' });
     const auth = { authorization: `Bearer ${accessToken}` };
     const me = async () => ((await (await fetch(`${p.urls.site}/api/me`, { headers: auth })).json()) as { channel: ChannelView & { slug: string; playbackId: string } }).channel;
     const { slug, playbackId, hlsUrl } = await me();
