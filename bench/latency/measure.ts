@@ -10,6 +10,8 @@ export interface MeasureTarget {
   selector: string;
   /** Let the player settle after a join before counting (the peer needs its 5 s fragments). */
   warmupMs: number;
+  /** localStorage of the page's origin before it loads (the player's quality choice picks a rung). */
+  storage?: Record<string, string>;
 }
 
 export interface Summary {
@@ -23,13 +25,15 @@ export interface Summary {
   unreadable: number;
   /** 1-minute load average at the end of each join. */
   load: number[];
+  /** The video's height at the end of each join: the rendition actually played. */
+  heights: number[];
   /** What the path's fragments carry (set by run.ts). */
   tracks?: string;
   /** Frames waiting in front of x264 while measuring, in ms (set by run.ts): a loaded machine. */
   backlogMs?: { p50: number; max: number };
 }
 
-export function summarise(label: string, runs: ProbeResult[], load: number[]): Summary {
+export function summarise(label: string, runs: ProbeResult[], load: number[], heights: number[] = []): Summary {
   const all = runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
   return {
     label,
@@ -41,6 +45,7 @@ export function summarise(label: string, runs: ProbeResult[], load: number[]): S
     stallMs: runs.reduce((s, r) => s + r.stallMs, 0),
     unreadable: runs.reduce((s, r) => s + r.unreadable, 0),
     load,
+    heights,
   };
 }
 
@@ -49,8 +54,14 @@ export async function measure(target: MeasureTarget, seconds: number, joins: num
   const browser = await launchBrowser();
   const runs: ProbeResult[] = [];
   const load: number[] = [];
+  const heights: number[] = [];
   try {
     const page = await browser.context.newPage();
+    if (target.storage) {
+      await page.addInitScript((entries) => {
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      }, target.storage);
+    }
     for (let j = 0; j < joins; j++) {
       await page.goto(target.url);
       await page.locator(target.selector).waitFor({ timeout: 60_000 });
@@ -59,13 +70,14 @@ export async function measure(target: MeasureTarget, seconds: number, joins: num
       await resetProbe(page);
       await page.waitForTimeout((seconds / joins) * 1000);
       const r = await readProbe(page);
+      heights.push(await page.locator(target.selector).evaluate((v: HTMLVideoElement) => v.videoHeight));
       const sorted = [...r.latenciesMs].sort((a, b) => a - b);
       load.push(loadavg()[0] ?? Number.NaN);
-      console.log(`  ${target.label} join ${j + 1}: ${r.latenciesMs.length} frames, p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, stalls ${r.stalls} (${r.stallMs} ms), load ${load[j]?.toFixed(1)}`);
+      console.log(`  ${target.label} join ${j + 1}: ${r.latenciesMs.length} frames, p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, ${heights[j]}p, stalls ${r.stalls} (${r.stallMs} ms), load ${load[j]?.toFixed(1)}`);
       runs.push(r);
     }
   } finally {
     await browser.close();
   }
-  return summarise(target.label, runs, load);
+  return summarise(target.label, runs, load, heights);
 }
