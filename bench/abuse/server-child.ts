@@ -23,7 +23,7 @@ const res = await app.inject({ method: 'POST', url: '/api/auth/signup', payload:
 const { accessToken, user } = res.json() as { accessToken: string; user: { id: number } };
 const me = await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${accessToken}` } });
 const { slug } = me.json().channel as { slug: string };
-const channel = (await app.services.channels.findBySlug(slug)) as { id: number };
+const channel = (await app.channels.repository.findBySlug(slug)) as { id: number };
 await seed(channel.id, user.id, 3000);
 const url = await app.listen({ host: '127.0.0.1', port: Number(portArg) });
 

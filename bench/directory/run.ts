@@ -24,8 +24,8 @@ async function seed(env: Record<string, string>): Promise<void> {
   const ctx = await createCliContext(loadConfig({ ...process.env, ...env }), new PassThrough());
   try {
     for (let i = 0; i < 60; i++) {
-      const { credentials } = await ctx.services.channelService.create({ slug: `bench-${i}`, title: `벤치마크 방송 ${i} — Lait directory` });
-      if (i < 40) await ctx.services.publishService.authorize({ name: credentials.streamKey, clientId: String(i + 1) });
+      const { credentials } = await ctx.channels.service.create({ slug: `bench-${i}`, title: `벤치마크 방송 ${i} — Lait directory` });
+      if (i < 40) await ctx.streams.service.authorize({ name: credentials.streamKey, clientId: String(i + 1) });
     }
   } finally {
     await ctx.close();

@@ -20,7 +20,6 @@ import { avatarRoutes } from './modules/avatars/avatars.routes.js';
 import { thumbnailRoutes } from './modules/thumbnails/thumbnails.routes.js';
 import { docsPlugin } from './plugins/docs.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
-import { servicesPlugin } from './plugins/services.js';
 import { sitePlugin } from './plugins/site.js';
 import { socketPlugin } from './plugins/socket.js';
 import { chatModeratorRoutes } from './modules/chat/chat-moderators.routes.js';
@@ -32,6 +31,17 @@ import { videoRoutes } from './modules/videos/videos.routes.js';
 import { vodFileRoutes } from './modules/videos/vod-files.routes.js';
 import { clipFileRoutes, clipRoutes } from './modules/clips/clips.routes.js';
 import type { IngestControl } from './modules/streams/ingest-control.js';
+import { authFeaturePlugin } from './modules/auth/auth.plugin.js';
+import { avatarsPlugin } from './modules/avatars/avatars.plugin.js';
+import { categoriesPlugin } from './modules/categories/categories.plugin.js';
+import { channelsPlugin } from './modules/channels/channels.plugin.js';
+import { clipsPlugin } from './modules/clips/clips.plugin.js';
+import { followsPlugin } from './modules/follows/follows.plugin.js';
+import { streamsPlugin } from './modules/streams/streams.plugin.js';
+import { thumbnailsPlugin } from './modules/thumbnails/thumbnails.plugin.js';
+import { usersPlugin } from './modules/users/users.plugin.js';
+import { videosPlugin } from './modules/videos/videos.plugin.js';
+import { viewersPlugin } from './modules/viewers/viewers.plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,7 +79,18 @@ export async function buildApp({ config, ingest, logStream }: BuildOptions): Pro
   await app.register(redisPlugin);
   await app.register(rateLimitPlugin);
   await app.register(authPlugin);
-  await app.register(servicesPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl, config.ingestControlUrls, config.hlsInternalUrl) });
+  // Features, each after the ones it names in its `dependencies`.
+  await app.register(usersPlugin);
+  await app.register(followsPlugin);
+  await app.register(categoriesPlugin);
+  await app.register(viewersPlugin);
+  await app.register(channelsPlugin);
+  await app.register(streamsPlugin, { ingest: ingest ?? (await import('./modules/streams/nginx-ingest-control.js')).createNginxIngestControl(config.nginxControlUrl, config.ingestControlUrls, config.hlsInternalUrl) });
+  await app.register(videosPlugin);
+  await app.register(thumbnailsPlugin);
+  await app.register(avatarsPlugin);
+  await app.register(clipsPlugin);
+  await app.register(authFeaturePlugin);
   await app.register(socketPlugin);
   await app.register(async (api) => {
     await api.register(healthRoutes);

@@ -26,7 +26,7 @@ export function registerChannelCommands(program: Command, withContext: <T>(fn: (
     .option('--json', 'print JSON for scripts')
     .action(async (slug: string, opts: { title?: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const { credentials } = await ctx.services.channelService.create({ slug, title: opts.title });
+        const { credentials } = await ctx.channels.service.create({ slug, title: opts.title });
         print(ctx.out, Boolean(opts.json), credentials, describeCredentials(credentials));
       }),
     );
@@ -37,7 +37,7 @@ export function registerChannelCommands(program: Command, withContext: <T>(fn: (
     .option('--json', 'print JSON for scripts')
     .action(async (slug: string, opts: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const credentials = await ctx.services.publishService.rotateKey(slug);
+        const credentials = await ctx.streams.service.rotateKey(slug);
         print(ctx.out, Boolean(opts.json), credentials, describeCredentials(credentials));
       }),
     );
@@ -48,8 +48,8 @@ export function registerChannelCommands(program: Command, withContext: <T>(fn: (
     .option('--json', 'print JSON for scripts')
     .action(async (opts: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const rows = await ctx.services.channelService.list({ limit: 100 });
-        const channels = rows.map((r) => ctx.services.channelService.toPublic(r));
+        const rows = await ctx.channels.service.list({ limit: 100 });
+        const channels = rows.map((r) => ctx.channels.service.toPublic(r));
         const human = channels.map((c) => `${c.live ? '● LIVE' : '○     '}  ${c.slug.padEnd(24)} ${visibleText(c.title)}`).join('\n') || '(no channels yet)';
         print(ctx.out, Boolean(opts.json), { channels }, human);
       }),

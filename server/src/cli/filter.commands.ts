@@ -18,7 +18,7 @@ export function registerFilterCommands(program: Command, withContext: <T>(fn: (c
       let filter: ChatFilter = createFilter({ ...base, action: 'mask' });
       if (opts.channel) {
         filter = await withContext(async (ctx) => {
-          const channel = await ctx.services.channels.findBySlug(opts.channel!);
+          const channel = await ctx.channels.repository.findBySlug(opts.channel!);
           if (!channel) throw new AppError('CHANNEL_NOT_FOUND', `No channel "${opts.channel}"`, 404);
           const chat = new ChatModerationRepository(ctx.ds);
           const [words, settings] = await Promise.all([chat.channelWords(channel.id), chat.settings(channel.id)]);

@@ -54,4 +54,4 @@ export const authPlugin = fp(async (app) => {
   app.decorateRequest('userId', function (this: FastifyRequest) {
     return Number(this.user.sub);
   });
-});
+}, { name: 'lait-authenticate' });

@@ -28,7 +28,7 @@ describe('MySQL going down and coming back', () => {
   });
 
   it('answers 503 and refuses publishing while the database is unreachable, and recovers by itself', async () => {
-    const { credentials } = await app.services.channelService.create({ slug: 'outage' });
+    const { credentials } = await app.channels.service.create({ slug: 'outage' });
     expect((await app.inject({ url: '/api/channels' })).statusCode).toBe(200);
 
     await proxy.cut();

@@ -31,4 +31,4 @@ export const dbPlugin = fp(async (app) => {
   app.addHook('onClose', async () => {
     if (ds.isInitialized) await ds.destroy();
   });
-});
+}, { name: 'lait-db' });

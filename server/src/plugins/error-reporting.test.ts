@@ -27,7 +27,7 @@ describe('error tracking with SENTRY_DSN', () => {
     // A route that fails the way a bug would, with a stream key in the error's message.
     app.get('/api/test-only/explode/:slug', async (req) => {
       const { slug } = req.params as { slug: string };
-      const { credentials } = await app.services.channelService.create({ slug });
+      const { credentials } = await app.channels.service.create({ slug });
       streamKey = credentials.streamKey;
       throw new Error(`could not hand ${credentials.streamKey} to nginx`);
     });

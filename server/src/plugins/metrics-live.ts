@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChannelRepository } from '../modules/channels/channel.repository.js';
 import type { IngestControl } from '../modules/streams/ingest-control.js';
-import type { ViewerCounts } from '../modules/viewers/viewer-counts.js';
+import type { ViewerCounts } from '../modules/viewers/presence.js';
 import type { LiveGauges } from './metrics-registry.js';
 
 /** Only the top channels get a labelled series: labels stay bounded however many channels are live. */
@@ -11,7 +11,7 @@ const MAX_LIVE_SCANNED = 5000;
 
 export interface LiveSources {
   channels: ChannelRepository;
-  viewerCounts: ViewerCounts;
+  viewers: ViewerCounts;
   ingest: IngestControl;
   socketCount(): number;
   log: FastifyBaseLogger;
@@ -51,7 +51,7 @@ async function refreshChannels(g: LiveGauges, src: LiveSources): Promise<void> {
     src.log.debug({ err }, 'metrics: live channels unreadable');
     return;
   }
-  const counts = await src.viewerCounts.forChannels(live.map((c) => c.id));
+  const counts = await src.viewers.forChannels(live.map((c) => c.id));
   const ranked = live.map((c) => ({ slug: c.slug, viewers: counts.get(c.id) ?? 0 })).sort((a, b) => b.viewers - a.viewers);
   g.liveChannels.set(live.length);
   g.viewersTotal.set(ranked.reduce((sum, c) => sum + c.viewers, 0));

@@ -33,7 +33,7 @@ describe('/metrics', () => {
   });
 
   it('reports live channels, viewers, ingest, chat and HTTP after a publish and a chat burst, with no stream key', async () => {
-    const { credentials } = await t.app.services.channelService.create({ slug: 'metrics-live' });
+    const { credentials } = await t.app.channels.service.create({ slug: 'metrics-live' });
     expect((await notify(t.app, 'publish', credentials.streamKey, '77')).statusCode).toBe(302);
     t.ingest.publishing.add(credentials.playbackId);
     const channel = 'metrics-live';

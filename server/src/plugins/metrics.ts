@@ -43,9 +43,9 @@ export const metricsPlugin = fp(async (app) => {
         throw new AppError('UNAUTHORIZED', 'A valid metrics token is required', 401);
       }
       await refreshLiveGauges(metrics.live, {
-        channels: app.services.channels,
-        viewerCounts: app.services.viewerCounts,
-        ingest: app.services.ingest,
+        channels: app.channels.repository,
+        viewers: app.viewers.presence,
+        ingest: app.streams.ingest,
         socketCount: () => app.io.engine.clientsCount,
         log: req.log,
       });
@@ -53,4 +53,4 @@ export const metricsPlugin = fp(async (app) => {
     });
   }
   app.addHook('onClose', async () => metrics.registry.clear());
-});
+}, { name: 'lait-metrics' });

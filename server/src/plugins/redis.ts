@@ -40,7 +40,7 @@ export const redisPlugin = fp(async (app) => {
   app.addHook('onClose', async () => {
     redis.disconnect();
   });
-});
+}, { name: 'lait-redis' });
 
 /**
  * A short tag of the database, for Redis keys: processes sharing a database share the keys, while

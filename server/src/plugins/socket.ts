@@ -57,7 +57,21 @@ export const socketPlugin = fp(async (app) => {
     }
   });
 
-  const chat = createChatModule({ io, ds: app.db, redis: app.redis, config: app.config, services: app.services, log: app.log, metrics: app.metrics.chat, clientAddress: app.clientAddress });
+  const chat = createChatModule({
+    io,
+    ds: app.db,
+    redis: app.redis,
+    config: app.config,
+    channels: app.channels.repository,
+    follows: app.follows.repository,
+    users: app.users.repository,
+    sessions: app.streams.repository,
+    presence: app.viewers.presence,
+    events: app.channels.events,
+    log: app.log,
+    metrics: app.metrics.chat,
+    clientAddress: app.clientAddress,
+  });
   app.decorate('io', io);
   app.decorate('chat', chat);
 
@@ -81,7 +95,7 @@ export const socketPlugin = fp(async (app) => {
     if (sub?.status === 'ready') await sub.quit().catch(() => {});
     sub?.disconnect();
   });
-});
+}, { name: 'lait-socket', dependencies: ['lait-db', 'lait-redis', 'lait-metrics', 'lait-authenticate', 'lait-users', 'lait-follows', 'lait-viewers', 'lait-channels', 'lait-streams'] });
 
 /**
  * The Redis adapter publishes and (un)subscribes without handling the returned promises: with

@@ -29,7 +29,7 @@ export async function notify(
 async function untilPlayable(app: FastifyInstance, clientKey: string, withinMs: number): Promise<void> {
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    const channel = await app.services.channels.findByLiveClientId(clientKey);
+    const channel = await app.channels.repository.findByLiveClientId(clientKey);
     if (!channel || channel.playableAt !== null) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

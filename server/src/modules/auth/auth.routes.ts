@@ -13,7 +13,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 409: ApiErrorSchema, 
 
 /** Email sign-up and login, refresh rotation, logout. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { authService } = app.services;
+  const authService = app.auth.service;
   const secure = app.config.secureCookies;
   const limits = app.config.rateLimits;
   acceptJsonOnly(app, app.config.publicUrl);

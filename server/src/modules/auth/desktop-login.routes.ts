@@ -8,7 +8,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema }
 
 /** `POST /api/auth/desktop/exchange`: the desktop app trades its loopback code + PKCE verifier for a session. */
 export const desktopLoginRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { desktopLogin } = app.services;
+  const { desktopLogin } = app.auth;
   const secure = app.config.secureCookies;
   acceptJsonOnly(app, app.config.publicUrl);
 

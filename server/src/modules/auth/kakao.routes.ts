@@ -45,7 +45,7 @@ export const kakaoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const kakao = new KakaoClient(app.config.kakao);
   const redirectUri = `${app.config.publicUrl}/api/auth/kakao/callback`;
   const secure = app.config.secureCookies;
-  const { authService, desktopLogin } = app.services;
+  const { service: authService, desktopLogin } = app.auth;
 
   /** Sets the signed state cookie and answers Kakao's authorize URL. */
   function prepare(reply: FastifyReply, next: string, extra: Pick<PendingLogin, 'desktop' | 'link'> = {}): string {

@@ -11,7 +11,8 @@ const AvatarResultSchema = Type.Object({ avatarUrl: Type.String() });
 
 /** `PUT /api/me/avatar` (the image as the body) and `GET /api/avatars/<userId>.jpg?v=<time>`. */
 export const avatarRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { avatars, users } = app.services;
+  const avatars = app.avatars.service;
+  const users = app.users.repository;
   // Raw image bytes, only in this plugin's scope; everything else stays JSON with the small body limit.
   app.addContentTypeParser([...AVATAR_TYPES], { parseAs: 'buffer', bodyLimit: AVATAR_MAX_BYTES }, (_req, body, done) => done(null, body));
 
@@ -36,7 +37,7 @@ export const avatarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await avatars.store(userId, req.body);
     const at = new Date();
     await users.setAvatar(userId, at);
-    app.services.directoryCache.clear();
+    app.channels.directory.clear();
     return { avatarUrl: avatarUrl(userId, at)! };
   });
 };

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CategoryListSchema } from '@lait/shared';
 
 export const categoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { categories, channelService } = app.services;
+  const categories = app.categories.repository;
+  const channelService = app.channels.service;
   app.get('/categories', { schema: { tags: ['discovery'], summary: 'Categories with how many channels are live in each', response: { 200: CategoryListSchema } } }, async () => {
     const [rows, live] = await Promise.all([categories.list(), channelService.list({ live: true, limit: 1000 })]);
     const counts = new Map<string, number>();

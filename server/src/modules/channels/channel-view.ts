@@ -1,7 +1,7 @@
 import type { ChannelPublic } from '@lait/shared';
 import type { ChannelRow } from '../../db/entities.js';
 import type { FollowRepository } from '../follows/follow.repository.js';
-import type { ViewerCounts } from '../viewers/viewer-counts.js';
+import type { ViewerCounts } from '../viewers/presence.js';
 import { avatarUrl } from '../users/user.repository.js';
 import type { ChannelService, ProfileLookup } from './channel.service.js';
 

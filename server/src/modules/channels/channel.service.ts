@@ -1,4 +1,4 @@
-import type { ChannelPublic, ChannelStreamer } from '@lait/shared';
+import { RESERVED_SLUGS, type ChannelPublic, type ChannelStreamer, type ChannelUpdate } from '@lait/shared';
 import type { UserProfile } from '../users/user.repository.js';
 import { ChannelTitleSchema, SlugSchema } from '@lait/shared';
 import { Value } from '@sinclair/typebox/value';
@@ -6,7 +6,9 @@ import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from './channel.repository.js';
 import { hangulIncludes } from './hangul-search.js';
 import type { PublishTokenRepository } from './publish-token.repository.js';
-import { ChannelNotFoundError, ChannelSlugInvalidError, ChannelSlugTakenError, ChannelTitleInvalidError } from './channel.errors.js';
+import { AppError } from '../../errors/app-error.js';
+import { ChannelNotFoundError, ChannelSlugInvalidError, ChannelSlugLockedError, ChannelSlugReservedError, ChannelSlugTakenError, ChannelTitleInvalidError } from './channel.errors.js';
+import type { LiveEvents } from './live-events.js';
 import { generatePlaybackId, generateStreamKey, parseStreamKey, randomToken, secretMatches } from './stream-key.js';
 
 /**
@@ -55,6 +57,11 @@ export interface ProfileLookup {
   profiles(ids: readonly number[]): Promise<Map<number, UserProfile>>;
 }
 
+/** Whether a category exists (the categories repository). */
+export interface CategoryLookup {
+  find(slug: string): Promise<unknown>;
+}
+
 export interface ChannelListOptions {
   live?: boolean | undefined;
   category?: string | undefined;
@@ -68,6 +75,8 @@ export class ChannelService {
     private readonly publishTokens: PublishTokenRepository,
     private readonly users: ProfileLookup,
     private readonly urls: ChannelUrls & { publishTokenTtlSec: number },
+    private readonly categories: CategoryLookup,
+    private readonly events: LiveEvents,
   ) {}
 
   toPublic(row: ChannelRow, counts: ChannelCounts = {}): ChannelPublic {
@@ -122,6 +131,35 @@ export class ChannelService {
 
   findByOwner(ownerId: number): Promise<ChannelRow | null> {
     return this.channels.findByOwner(ownerId);
+  }
+
+  /** The caller's own channel (every account has one). */
+  async getOwned(ownerId: number): Promise<ChannelRow> {
+    const channel = await this.channels.findByOwner(ownerId);
+    if (!channel) throw new AppError('CHANNEL_NOT_FOUND', 'You have no channel', 404);
+    return channel;
+  }
+
+  /**
+   * The owner edits the channel. A slug is chosen once (accounts start with a generated one), never a
+   * reserved or taken one; a category must exist. Everyone showing the channel hears `channel:updated`.
+   */
+  async edit(channel: ChannelRow, patch: ChannelUpdate): Promise<ChannelRow> {
+    const newSlug = patch.slug !== undefined && patch.slug !== channel.slug ? patch.slug : undefined;
+    if (newSlug !== undefined) {
+      if (channel.slugChosenAt !== null) throw new ChannelSlugLockedError();
+      if (RESERVED_SLUGS.includes(newSlug)) throw new ChannelSlugReservedError(newSlug);
+      if (await this.channels.findBySlug(newSlug)) throw new ChannelSlugTakenError(newSlug);
+    }
+    if (patch.category && !(await this.categories.find(patch.category))) throw new AppError('CATEGORY_NOT_FOUND', `No category "${patch.category}"`, 400);
+    const { slug: _slug, ...rest } = patch;
+    await this.channels.update(channel.id, {
+      ...rest,
+      ...(patch.title ? { title: patch.title.trim() } : {}),
+      ...(newSlug !== undefined ? { slug: newSlug, slugChosenAt: new Date() } : {}),
+    });
+    this.events.emit('channel:updated', { channelId: channel.id });
+    return this.getBySlug(newSlug ?? channel.slug);
   }
 
   findByIds(ids: readonly number[]): Promise<ChannelRow[]> {

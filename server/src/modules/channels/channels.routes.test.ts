@@ -7,8 +7,8 @@ describe.each(DATABASE_KINDS)('channel API (%s)', (kind) => {
   const t = useTestApp(kind);
 
   it('lists only live channels with ?live=true, and never a stream key', async () => {
-    const a = (await t.app.services.channelService.create({ slug: 'alpha', title: '알파 방송' })).credentials;
-    await t.app.services.channelService.create({ slug: 'beta' });
+    const a = (await t.app.channels.service.create({ slug: 'alpha', title: '알파 방송' })).credentials;
+    await t.app.channels.service.create({ slug: 'beta' });
     await notify(t.app, 'publish', a.streamKey, '1');
     const res = await t.app.inject({ url: '/api/channels?live=true' });
     expect(res.statusCode).toBe(200);

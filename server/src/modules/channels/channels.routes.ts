@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, ChannelFollowerParamsSchema, FollowedSinceSchema, ChannelListQuerySchema, ChannelListSchema, ChannelPublicSchema, ChannelSlugParamsSchema, FollowStateSchema } from '@lait/shared';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../../errors/app-error.js';
 
 /** A JSON string sent as-is: Fastify skips serialisation for a string with a JSON content type. */
 function sendSerialised(reply: FastifyReply, json: string): FastifyReply {
@@ -10,7 +9,8 @@ function sendSerialised(reply: FastifyReply, json: string): FastifyReply {
 
 /** Public channel reads (directory, search, a channel page) and following. Never exposes a stream key. */
 export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { channelService, channelViews, follows, directoryCache } = app.services;
+  const { service: channelService, views: channelViews, directory: directoryCache } = app.channels;
+  const follows = app.follows.service;
   const authErrors = { 401: ApiErrorSchema, 404: ApiErrorSchema };
 
   app.get('/channels', {
@@ -40,36 +40,21 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['follows'], summary: 'Since when a user follows this channel (chat user cards)', params: ChannelFollowerParamsSchema, response: { 200: FollowedSinceSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },
   }, async (req) => {
     const channel = await channelService.getBySlug(req.params.slug);
-    const row = await follows.find(req.params.userId, channel.id);
-    return { followedAt: row ? new Date(row.createdAt).toISOString() : null };
-  });
-
-  const followState = async (userId: number, channelId: number) => ({
-    following: (await follows.find(userId, channelId)) !== null,
-    followerCount: (await follows.counts([channelId])).get(channelId) ?? 0,
+    return { followedAt: await follows.followedSince(req.params.userId, channel.id) };
   });
 
   app.get('/channels/:slug/follow', {
     onRequest: [app.authenticate],
     schema: { tags: ['follows'], summary: 'Whether I follow this channel', params: ChannelSlugParamsSchema, response: { 200: FollowStateSchema, ...authErrors } },
-  }, async (req) => followState(req.userId(), (await channelService.getBySlug(req.params.slug)).id));
+  }, async (req) => follows.state(req.userId(), (await channelService.getBySlug(req.params.slug)).id));
 
   app.post('/channels/:slug/follow', {
     onRequest: [app.authenticate],
     schema: { tags: ['follows'], summary: 'Follow a channel', params: ChannelSlugParamsSchema, response: { 200: FollowStateSchema, 400: ApiErrorSchema, ...authErrors } },
-  }, async (req) => {
-    const channel = await channelService.getBySlug(req.params.slug);
-    if (channel.ownerId === req.userId()) throw new AppError('FOLLOW_SELF', 'You cannot follow your own channel', 400);
-    await follows.follow(req.userId(), channel.id);
-    return followState(req.userId(), channel.id);
-  });
+  }, async (req) => follows.follow(req.userId(), await channelService.getBySlug(req.params.slug)));
 
   app.delete('/channels/:slug/follow', {
     onRequest: [app.authenticate],
     schema: { tags: ['follows'], summary: 'Unfollow a channel', params: ChannelSlugParamsSchema, response: { 200: FollowStateSchema, ...authErrors } },
-  }, async (req) => {
-    const channel = await channelService.getBySlug(req.params.slug);
-    await follows.unfollow(req.userId(), channel.id);
-    return followState(req.userId(), channel.id);
-  });
+  }, async (req) => follows.unfollow(req.userId(), (await channelService.getBySlug(req.params.slug)).id));
 };

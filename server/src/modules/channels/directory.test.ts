@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)('directory (%s)', (kind) => {
   const t = useTestApp(kind);
 
   it('filters live channels by category and search, and lists categories with live counts in Korean and English', async () => {
-    const svc = t.app.services.channelService;
+    const svc = t.app.channels.service;
     const mk = async (slug: string, title: string, category: string | null, live: boolean) => {
       const { channel, credentials } = await svc.create({ slug, title });
       await svc.update(channel.id, { category });

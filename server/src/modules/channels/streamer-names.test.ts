@@ -15,8 +15,8 @@ describe.each(DATABASE_KINDS)('streamer names on channels (%s)', (kind) => {
 
   it('carries the owner nickname in the directory and on the channel, and null for an owner-less channel', async () => {
     const user = await signUp('라잇스트리머');
-    const channel = await t.app.services.channelService.findByOwner(user.id);
-    await t.app.services.channelService.create({ slug: 'cli-made' });
+    const channel = await t.app.channels.service.findByOwner(user.id);
+    await t.app.channels.service.create({ slug: 'cli-made' });
 
     const one = (await t.app.inject({ url: `/api/channels/${channel!.slug}` })).json();
     expect(one.streamer).toEqual({ nickname: '라잇스트리머', avatarUrl: null });
@@ -27,8 +27,8 @@ describe.each(DATABASE_KINDS)('streamer names on channels (%s)', (kind) => {
 
   it('finds a channel by its streamer nickname and by the nickname initials', async () => {
     const user = await signUp('달빛고양이');
-    const channel = await t.app.services.channelService.findByOwner(user.id);
-    await t.app.services.channelService.update(channel!.id, { title: 'just chatting' });
+    const channel = await t.app.channels.service.findByOwner(user.id);
+    await t.app.channels.service.update(channel!.id, { title: 'just chatting' });
     const search = async (q: string) =>
       ((await t.app.inject({ url: `/api/channels?q=${encodeURIComponent(q)}` })).json().channels as { slug: string }[]).map((c) => c.slug);
     expect(await search('달빛')).toEqual([channel!.slug]);
@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('follow date for chat user cards (%s)', (kind) => 
     };
     const streamer = await signup(1);
     const fan = await signup(2);
-    const slug = (await t.app.services.channelService.findByOwner(streamer.user.id))!.slug;
+    const slug = (await t.app.channels.service.findByOwner(streamer.user.id))!.slug;
     const before = Date.now();
     await t.app.inject({ method: 'POST', url: `/api/channels/${slug}/follow`, headers: { authorization: `Bearer ${fan.accessToken}` } });
     const since = (await t.app.inject({ url: `/api/channels/${slug}/followers/${fan.user.id}` })).json().followedAt as string;

@@ -3,12 +3,12 @@ import { restrictionOf, roleOf, type ChannelStates } from './chat-channel-state.
 import { roomOf } from './chat-emitter.js';
 import { channelNotFound, ChatError, notJoined, unavailable } from './chat.errors.js';
 import type { ChatHistory } from './chat-history.js';
-import type { ChatPresence } from './chat-presence.js';
+import type { ViewerPresence } from '../viewers/presence.js';
 import { actorOf, type ChatSocket } from './chat.socket.js';
 
 /** Joining and leaving a channel's room: history, presence, role. */
 export class ChatJoinService {
-  constructor(private readonly d: { states: ChannelStates; history: ChatHistory; presence: ChatPresence }) {}
+  constructor(private readonly d: { states: ChannelStates; history: ChatHistory; presence: ViewerPresence }) {}
 
   /**
    * The socket enters the room before history is read, so no message can fall between the two.

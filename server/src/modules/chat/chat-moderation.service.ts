@@ -28,6 +28,19 @@ interface ModerationDeps {
 export class ChatModerationService {
   constructor(private readonly d: ModerationDeps) {}
 
+  /** The channel's own filter words (on top of the base list). */
+  channelWords(channelId: number): Promise<string[]> {
+    return this.d.moderation.channelWords(channelId);
+  }
+
+  /** Replaces the channel's own words, each trimmed, lower-cased and kept once, sorted; every process reloads the channel. */
+  async replaceChannelWords(channelId: number, input: readonly string[]): Promise<string[]> {
+    const words = [...new Set(input.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0))].sort();
+    await this.d.moderation.replaceChannelWords(channelId, words);
+    this.d.emitter.invalidate(channelId);
+    return words;
+  }
+
   async deleteMessage(actor: number | null, input: ChatDelete): Promise<null> {
     const state = await this.authorise(actor, input.channel);
     await this.db(() => this.d.messages.markDeleted(state.id, [Number(input.messageId)]));

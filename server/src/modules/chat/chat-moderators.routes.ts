@@ -19,7 +19,8 @@ async function asHttp<T>(action: () => Promise<T>): Promise<T> {
 /** The streamer's moderation lists on the dashboard: moderators (appoint, remove) and bans (unban). */
 export const chatModeratorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const { channels, users } = app.services;
+  const channels = app.channels.repository;
+  const users = app.users.repository;
 
   const myChannel = async (userId: number) => {
     const channel = await channels.findByOwner(userId);

@@ -3,7 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
-import type { Services } from '../../plugins/services.js';
+import type { ChannelRepository } from '../channels/channel.repository.js';
+import type { LiveEvents } from '../channels/live-events.js';
+import type { FollowRepository } from '../follows/follow.repository.js';
+import type { SessionRepository } from '../streams/session.repository.js';
+import type { UserRepository } from '../users/user.repository.js';
+import type { ViewerPresence } from '../viewers/presence.js';
 import { ChatBatcher } from './chat-batcher.js';
 import { ChannelStates } from './chat-channel-state.js';
 import { roomOf, type ChatEmitter } from './chat-emitter.js';
@@ -29,7 +34,14 @@ export interface ChatModuleDeps {
   ds: DataSource;
   redis: Redis | null;
   config: Config;
-  services: Services;
+  channels: ChannelRepository;
+  follows: FollowRepository;
+  users: UserRepository;
+  /** Broadcast sessions: each keeps its peak viewer count. */
+  sessions: SessionRepository;
+  /** Viewer counts: chat sockets feed them (every open channel page holds one). */
+  presence: ViewerPresence;
+  events: LiveEvents;
   log: FastifyBaseLogger;
   metrics: ChatMetrics;
   /** The client's address for a raw request, following TRUST_PROXY (`app.clientAddress`). */
@@ -49,11 +61,11 @@ export interface ChatModule {
 }
 
 /** Wires the chat services onto a Socket.IO server. Everything here is owned by the returned module. */
-export function createChatModule({ io, ds, redis, config, services, log, metrics, clientAddress }: ChatModuleDeps): ChatModule {
+export function createChatModule({ io, ds, redis, config, channels, follows, users, sessions, presence, events, log, metrics, clientAddress }: ChatModuleDeps): ChatModule {
   const gate = new RedisGate(redis, chatKeyPrefix(config.database), log, () => metrics.redisError());
   const messages = new ChatMessageRepository(ds);
   const moderation = new ChatModerationRepository(ds);
-  const states = new ChannelStates(services.channels, moderation);
+  const states = new ChannelStates(channels, moderation);
   const filters = new ChatFilters();
   states.onLoad((s) => filters.apply(s));
   const history = new ChatHistory(gate, messages);
@@ -70,9 +82,8 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   });
   const emitter = createEmitter(io, states, redis, outbox);
   const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, (channelId) => tickForSockets(localSockets(channelId)));
-  const sender = new ChatSendService({ states, follows: services.follows, filters, limits, batcher });
-  const mod = new ChatModerationService({ states, moderation, messages, users: services.users, history, emitter });
-  const presence = services.presence;
+  const sender = new ChatSendService({ states, follows, filters, limits, batcher });
+  const mod = new ChatModerationService({ states, moderation, messages, users, history, emitter });
   const joins = new ChatJoinService({ states, history, presence });
   const perMin = config.chat.readsPerAddressPerMin;
   const guard = new ChatReadGuard(limits, {
@@ -126,11 +137,11 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   /** The live session keeps its highest viewer count (conditional update: processes may race). */
   async function recordPeak(channelId: number, count: number): Promise<void> {
     try {
-      const channel = await services.channels.findById(channelId);
+      const channel = await channels.findById(channelId);
       const sessionId = channel?.live ? channel.currentSessionId : null;
       if (sessionId === null || sessionId === undefined || (peaks.get(sessionId) ?? 0) >= count) return;
       peaks.set(sessionId, count);
-      await services.sessions.recordViewers(sessionId, count);
+      await sessions.recordViewers(sessionId, count);
     } catch (err) {
       log.debug({ err }, 'chat: could not record peak viewers');
     }
@@ -138,10 +149,10 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
   const onOffline = ({ channelId, slug }: { channelId: number; slug: string }) => {
     emitter.notice(channelId, { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' });
   };
-  services.liveEvents.on('channel:offline', onOffline);
+  events.on('channel:offline', onOffline);
   // A rename must reach chat at once, on every process: the old slug stops, the new one starts.
   const onUpdated = ({ channelId }: { channelId: number }) => emitter.invalidate(channelId);
-  services.liveEvents.on('channel:updated', onUpdated);
+  events.on('channel:updated', onUpdated);
 
   return {
     states,
@@ -153,8 +164,8 @@ export function createChatModule({ io, ds, redis, config, services, log, metrics
       outbox.releaseAll();
     },
     close() {
-      services.liveEvents.off('channel:offline', onOffline);
-      services.liveEvents.off('channel:updated', onUpdated);
+      events.off('channel:offline', onOffline);
+      events.off('channel:updated', onUpdated);
       presence.stop();
       limits.close();
       filters.close();

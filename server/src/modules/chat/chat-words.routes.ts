@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { ApiErrorSchema } from '@lait/shared';
-import { AppError } from '../../errors/app-error.js';
 
 /** The channel's own filter words (on top of the base list); the chat settings pick mask or block. */
 export const ChatWordsSchema = Type.Object(
@@ -15,21 +14,13 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema }
 /** GET/PUT /api/me/channel/chat-words: only the channel owner, only their own channel. */
 export const chatWordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
-  const myChannelId = async (userId: number): Promise<number> => {
-    const channel = await app.services.channels.findByOwner(userId);
-    if (!channel) throw new AppError('CHANNEL_NOT_FOUND', 'You have no channel', 404);
-    return channel.id;
-  };
+  const myChannelId = async (userId: number): Promise<number> => (await app.channels.service.getOwned(userId)).id;
 
   app.get('/me/channel/chat-words', { schema: { tags: ['chat'], summary: "My channel's own filter words", response: { 200: ChatWordsSchema, ...errors } } }, async (req) => {
-    return { words: await app.chat.moderation.channelWords(await myChannelId(req.userId())) };
+    return { words: await app.chat.actions.channelWords(await myChannelId(req.userId())) };
   });
 
   app.put('/me/channel/chat-words', { schema: { tags: ['chat'], summary: "Replace my channel's filter words", body: ChatWordsSchema, response: { 200: ChatWordsSchema, ...errors } } }, async (req) => {
-    const channelId = await myChannelId(req.userId());
-    const words = [...new Set(req.body.words.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0))].sort();
-    await app.chat.moderation.replaceChannelWords(channelId, words);
-    app.chat.invalidate(channelId);
-    return { words };
+    return { words: await app.chat.actions.replaceChannelWords(await myChannelId(req.userId()), req.body.words) };
   });
 };

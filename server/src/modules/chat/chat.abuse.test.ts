@@ -27,7 +27,7 @@ describe('chat under a join flood (sqlite)', () => {
     url = await listen(t.app);
     streamer = await signUp(t.app);
     slug = await slugOf(t.app, streamer.accessToken);
-    const channel = await t.app.services.channels.findBySlug(slug);
+    const channel = await t.app.channels.repository.findBySlug(slug);
     await seedLongChat(t.app.db, channel!.id, streamer.id, SEEDED);
   });
   afterAll(() => sockets.forEach((s) => s.disconnect()));

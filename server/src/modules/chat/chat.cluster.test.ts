@@ -65,8 +65,8 @@ describe('chat across two server processes on one Redis (mysql)', () => {
     const seen = new Map<ChatClient, number>();
     for (const s of [onA[0]!, onB[0]!]) s.on('chat:viewers', (p) => seen.set(s, p.count));
     await until('both processes to count 5', () => seen.get(onA[0]!) === 5 && seen.get(onB[0]!) === 5, 8000);
-    const channel = await c.apps[1]!.services.channels.findBySlug(room);
-    expect((await c.apps[1]!.services.viewerCounts.forChannels([channel!.id])).get(channel!.id)).toBe(5);
+    const channel = await c.apps[1]!.channels.repository.findBySlug(room);
+    expect((await c.apps[1]!.viewers.presence.forChannels([channel!.id])).get(channel!.id)).toBe(5);
     onB[1]!.disconnect();
     await until('the count to drop to 4', () => seen.get(onA[0]!) === 4, 8000);
   });
@@ -81,8 +81,8 @@ describe('chat across two server processes on one Redis (mysql)', () => {
     const seen = new Map<ChatClient, number>();
     for (const s of [tabs[0]!, tabs[1]!]) s.on('chat:viewers', (p) => seen.set(s, p.count));
     await until('both processes to count 2 (the fan once, the anonymous page)', () => seen.get(tabs[0]!) === 2 && seen.get(tabs[1]!) === 2, 8000);
-    const channel = await c.apps[1]!.services.channels.findBySlug(room);
-    expect((await c.apps[0]!.services.viewerCounts.forChannels([channel!.id])).get(channel!.id)).toBe(2);
+    const channel = await c.apps[1]!.channels.repository.findBySlug(room);
+    expect((await c.apps[0]!.viewers.presence.forChannels([channel!.id])).get(channel!.id)).toBe(2);
     // The fan closes the tab on A: still watching on B.
     tabs[0]!.disconnect();
     anonymous.disconnect();

@@ -11,7 +11,7 @@ describe.each(DATABASE_KINDS)('clips of a channel (%s)', (kind) => {
     const owner = await signUp(t.app, `cowner${kind}`);
     const fan = await signUp(t.app, `cfan${kind}`);
     const { slug } = (await t.app.inject({ url: '/api/me', headers: bearer(owner) })).json<{ channel: { slug: string } }>().channel;
-    const channel = await t.app.services.channelService.getBySlug(slug);
+    const channel = await t.app.channels.service.getBySlug(slug);
     const at = (min: number) => new Date(Date.UTC(2026, 11, 6, 7, min));
     await t.app.db.getRepository(ClipEntity).insert([
       { id: `clipold${kind}00000`.slice(0, 14), channelId: channel.id, videoId: null, createdBy: fan.id, title: '옛 클립', durationMs: 20_000, createdAt: at(1) },

@@ -10,7 +10,7 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 
 
 /** Clips: made by signed-in viewers (rate limited per user), deleted by the streamer. */
 export const clipRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { clips } = app.services;
+  const clips = app.clips.service;
   const rateLimit = { max: app.config.rateLimits.clipsPer10Min, timeWindow: '10 minutes', keyGenerator: (req: { user?: { sub?: unknown }; ip: string }) => `clip:${String(req.user?.sub ?? req.ip)}` };
 
   app.post('/channels/:slug/clips', {
@@ -60,7 +60,7 @@ function ogTags(clip: Clip, publicUrl: string, hasPoster: boolean): string {
 
 /** `/clips/<id>.mp4` (the file) and `/clip/<id>` (share page: the site with og: tags rendered by the server). */
 export const clipFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { clips } = app.services;
+  const clips = app.clips.service;
   app.get('/clips/:file', { schema: { hide: true, params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9]{12,16}\\.(mp4|jpg)$' }) }) } }, async (req, reply) => {
     const id = req.params.file.slice(0, -4);
     const poster = req.params.file.endsWith('.jpg');

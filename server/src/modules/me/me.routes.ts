@@ -2,8 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema, ChannelUpdateSchema, FollowingListSchema, MeSchema, PublishTokenResponseSchema, StreamKeyResponseSchema, type ChannelOwner } from '@lait/shared';
 import { AppError } from '../../errors/app-error.js';
-import { RESERVED_SLUGS } from '@lait/shared';
-import { ChannelSlugLockedError, ChannelSlugReservedError, ChannelSlugTakenError } from '../channels/channel.errors.js';
 import type { ChannelRow } from '../../db/entities.js';
 import { readStreamHealth } from '../streams/stream-health.js';
 import { toUser } from '../users/user.repository.js';
@@ -12,23 +10,20 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 
 
 /** The signed-in streamer's own account and channel. Every route here acts only on the caller's channel. */
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { users, channelService, channelViews, publishService, categories, follows, ingest, authService } = app.services;
+  const { service: channelService, views: channelViews } = app.channels;
+  const { service: publishService, ingest, ladderLag } = app.streams;
   app.addHook('onRequest', app.authenticate);
   /** Sensitive: a token whose sign-in was logged out (everywhere) cannot do these, even within its 15 minutes. */
-  const activeSession = async (req: FastifyRequest) => authService.sessions.assertActive(req.user);
+  const activeSession = async (req: FastifyRequest) => app.auth.service.sessions.assertActive(req.user);
 
-  const myChannel = async (userId: number): Promise<ChannelRow> => {
-    const channel = await channelService.findByOwner(userId);
-    if (!channel) throw new AppError('CHANNEL_NOT_FOUND', 'You have no channel', 404);
-    return channel;
-  };
+  const myChannel = (userId: number): Promise<ChannelRow> => channelService.getOwned(userId);
   const ownerView = async (channel: ChannelRow): Promise<ChannelOwner> => {
     const pub = await channelViews.one(channel);
     return {
       ...pub,
       hasStreamKey: channel.streamKeyHash !== null,
       rtmpUrl: app.config.rtmpPublicUrl,
-      health: await readStreamHealth(channel, ingest, app.config.hlsInternalUrl, pub.viewerCount, app.services.ladderLag),
+      health: await readStreamHealth(channel, ingest, app.config.hlsInternalUrl, pub.viewerCount, ladderLag),
       recordVods: channel.recordVods,
       vodRetentionDays: channel.vodRetentionDays,
       ladderEnabled: channel.ladderEnabled,
@@ -37,29 +32,13 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get('/me', { schema: { tags: ['me'], summary: 'My account and channel (with stream health while live)', response: { 200: MeSchema, ...errors } } }, async (req) => {
-    const user = await users.findById(req.userId());
+    const user = await app.users.repository.findById(req.userId());
     if (!user) throw new AppError('UNAUTHORIZED', 'This account no longer exists', 401);
     return { user: toUser(user), channel: await ownerView(await myChannel(user.id)) };
   });
 
   app.patch('/me/channel', { schema: { tags: ['me'], summary: 'Edit my channel', body: ChannelUpdateSchema, response: { 200: MeSchema.properties.channel, ...errors } } }, async (req) => {
-    const channel = await myChannel(req.userId());
-    const patch = req.body;
-    const newSlug = patch.slug !== undefined && patch.slug !== channel.slug ? patch.slug : undefined;
-    if (newSlug !== undefined) {
-      if (channel.slugChosenAt !== null) throw new ChannelSlugLockedError();
-      if (RESERVED_SLUGS.includes(newSlug)) throw new ChannelSlugReservedError(newSlug);
-      if (await channelService.findBySlugOrNull(newSlug)) throw new ChannelSlugTakenError(newSlug);
-    }
-    if (patch.category && !(await categories.find(patch.category))) throw new AppError('CATEGORY_NOT_FOUND', `No category "${patch.category}"`, 400);
-    const { slug: _slug, ...rest } = patch;
-    await channelService.update(channel.id, {
-      ...rest,
-      ...(patch.title ? { title: patch.title.trim() } : {}),
-      ...(newSlug !== undefined ? { slug: newSlug, slugChosenAt: new Date() } : {}),
-    });
-    app.services.liveEvents.emit('channel:updated', { channelId: channel.id });
-    return ownerView(await channelService.getBySlug(newSlug ?? channel.slug));
+    return ownerView(await channelService.edit(await myChannel(req.userId()), req.body));
   });
 
   app.post('/me/channel/stream-key', {
@@ -82,7 +61,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/me/following', { schema: { tags: ['follows'], summary: 'Channels I follow, live ones first', response: { 200: FollowingListSchema, ...errors } } }, async (req) => {
-    const ids = await follows.followedChannelIds(req.userId());
+    const ids = await app.follows.repository.followedChannelIds(req.userId());
     const channels = await channelViews.many(await channelService.findByIds(ids));
     channels.sort((a, b) => Number(b.live) - Number(a.live) || b.viewerCount - a.viewerCount);
     return { channels };

@@ -37,7 +37,8 @@ function relaySecretOf(tcurl: string | undefined): string {
  * @see https://github.com/arut/nginx-rtmp-module/wiki/Directives#on_publish
  */
 export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { publishService, channels } = app.services;
+  const { service: publishService } = app.streams;
+  const channels = app.channels.repository;
   const secret = app.config.rtmpNotifySecret;
   const relaySecret = deriveRelaySecret(secret);
   const common = { hide: true, querystring: SecretQuerySchema, body: RtmpNotifySchema } as const;
@@ -50,7 +51,7 @@ export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/publish', { schema: common }, async (req, reply) => {
     const { name, clientid = '', app: rtmpApp } = req.body;
     if (rtmpApp !== 'live') return reply.status(403).send('publish only through the ingest application');
-    const decision = await app.services.publishService.authorize({ name, clientId: clientKey(clientid, req.query.node), node: req.query.node ?? null });
+    const decision = await publishService.authorize({ name, clientId: clientKey(clientid, req.query.node), node: req.query.node ?? null });
     if (!decision.accept) {
       req.log.info({ clientId: clientid, code: decision.code, addr: req.body.addr }, `publish refused: ${decision.reason}`);
       return reply.status(403).send(decision.code);

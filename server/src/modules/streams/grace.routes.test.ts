@@ -16,9 +16,9 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 describe.each(DATABASE_KINDS)('be right back (%s)', (kind) => {
   const t = useTestApp(kind, { LIVE_GRACE_SEC: '2' });
   let n = 0;
-  const newChannel = async () => (await t.app.services.channelService.create({ slug: `brb-${kind}-${++n}` })).credentials;
+  const newChannel = async () => (await t.app.channels.service.create({ slug: `brb-${kind}-${++n}` })).credentials;
   const channel = async (slug: string) => (await t.app.inject({ url: `/api/channels/${slug}` })).json<{ live: boolean; status: string }>();
-  const sessionOf = async (slug: string) => (await t.app.services.channelService.getBySlug(slug)).currentSessionId;
+  const sessionOf = async (slug: string) => (await t.app.channels.service.getBySlug(slug)).currentSessionId;
 
   it('keeps a dropped broadcast as one session when the publisher comes back within the grace', async () => {
     const c = await newChannel();
@@ -32,7 +32,7 @@ describe.each(DATABASE_KINDS)('be right back (%s)', (kind) => {
     expect((await notify(t.app, 'publish', c.streamKey, '101')).statusCode).toBe(302);
     expect(await channel(c.slug)).toMatchObject({ live: true, status: 'live' });
     expect(await sessionOf(c.slug)).toBe(session);
-    const sessions = await t.app.services.sessions.listForChannel((await t.app.services.channelService.getBySlug(c.slug)).id);
+    const sessions = await t.app.streams.repository.listForChannel((await t.app.channels.service.getBySlug(c.slug)).id);
     expect(sessions).toHaveLength(1);
   });
 
@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('be right back (%s)', (kind) => {
     expect((await notify(t.app, 'publish-done', c.streamKey, '200')).statusCode).toBe(200);
     await until('the channel to go offline after the grace', async () => (await channel(c.slug)).status === 'offline');
     expect((await channel(c.slug)).live).toBe(false);
-    const ended = await t.app.services.sessions.findById(first!);
+    const ended = await t.app.streams.repository.findById(first!);
     expect(ended?.endedAt).not.toBeNull();
 
     expect((await notify(t.app, 'publish', c.streamKey, '201')).statusCode).toBe(302);
@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('be right back (%s)', (kind) => {
     const c = await newChannel();
     expect((await notify(t.app, 'publish', c.streamKey, '300')).statusCode).toBe(302);
     expect((await notify(t.app, 'publish-done', c.streamKey, '300')).statusCode).toBe(200);
-    await t.app.services.publishService.rotateKey(c.slug);
+    await t.app.streams.service.rotateKey(c.slug);
     expect(await channel(c.slug)).toMatchObject({ live: false, status: 'offline' });
     expect((await notify(t.app, 'publish', c.streamKey, '301')).statusCode).toBe(403);
   });

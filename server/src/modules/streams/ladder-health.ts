@@ -9,7 +9,7 @@ const FORGET_AFTER_MS = 120_000;
 
 /**
  * Remembers since when each rung has run below real time, so LADDER_BEHIND means "for a while".
- * Owned by the app's services; in memory only (keys never leave the process).
+ * Owned by the streams feature (`app.streams.ladderLag`); in memory only (keys never leave the process).
  */
 export class LadderLagTracker {
   private readonly slow = new Map<string, { since: number; seen: number }>();

@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)('the adaptive quality ladder (%s)', (kind) => {
     const channel = await me(a);
     const key = await keyOf(a);
     const live = vi.fn();
-    t.app.services.liveEvents.on('channel:live', live);
+    t.app.channels.events.on('channel:live', live);
     t.ingest.notPlayable.add(channel.playbackId);
     t.ingest.publishing.add(channel.playbackId);
     try {
@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('the adaptive quality ladder (%s)', (kind) => {
       expect(live).toHaveBeenCalledTimes(1);
       expect(live.mock.calls[0]![0]).toMatchObject({ slug: channel.slug, playbackId: channel.playbackId });
     } finally {
-      t.app.services.liveEvents.off('channel:live', live);
+      t.app.channels.events.off('channel:live', live);
       t.ingest.publishing.delete(channel.playbackId);
     }
   });
@@ -84,7 +84,7 @@ describe.each(DATABASE_KINDS)('the adaptive quality ladder (%s)', (kind) => {
     const channel = await me(a);
     const key = await keyOf(a);
     const live = vi.fn();
-    t.app.services.liveEvents.on('channel:live', live);
+    t.app.channels.events.on('channel:live', live);
     t.ingest.notPlayable.add(channel.playbackId);
     try {
       expect((await notify(t.app, 'publish', key, '510', undefined, undefined, 0)).statusCode).toBe(302);
@@ -94,22 +94,22 @@ describe.each(DATABASE_KINDS)('the adaptive quality ladder (%s)', (kind) => {
       expect((await t.app.inject({ url: `/api/channels/${channel.slug}` })).json().live).toBe(false);
       expect(live).not.toHaveBeenCalled();
     } finally {
-      t.app.services.liveEvents.off('channel:live', live);
+      t.app.channels.events.off('channel:live', live);
     }
   });
 
   it('watches again a claim nobody watches (the accepting process restarted): reconciliation picks it up', async () => {
     const a = await signUp(t.app);
     const channel = await me(a);
-    const row = await t.app.services.channelService.getBySlug(channel.slug);
+    const row = await t.app.channels.service.getBySlug(channel.slug);
     // As a process that accepted the publish and died before the first playlist left it.
-    expect(await t.app.services.channels.claimLive(row.id, 'gone-process/7', null, new Date(), null)).toBe(true);
-    const sessionId = await t.app.services.sessions.start(row.id, new Date(), null);
-    await t.app.services.channels.setSession(row.id, sessionId);
+    expect(await t.app.channels.repository.claimLive(row.id, 'gone-process/7', null, new Date(), null)).toBe(true);
+    const sessionId = await t.app.streams.repository.start(row.id, new Date(), null);
+    await t.app.channels.repository.setSession(row.id, sessionId);
     t.ingest.publishing.add(channel.playbackId);
     try {
       expect((await t.app.inject({ url: `/api/channels/${channel.slug}` })).json().live).toBe(false);
-      await t.app.services.publishService.reconcile();
+      await t.app.streams.service.reconcile();
       await vi.waitFor(async () => expect((await t.app.inject({ url: `/api/channels/${channel.slug}` })).json().live).toBe(true), { timeout: 3000 });
     } finally {
       t.ingest.publishing.delete(channel.playbackId);

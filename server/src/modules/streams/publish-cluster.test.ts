@@ -6,7 +6,7 @@ import { TEST_NOTIFY_SECRET, useTestApp } from '../../test/test-app.js';
 describe('publish on a cluster of ingest nodes', () => {
   const t = useTestApp('sqlite');
   let n = 0;
-  const newChannel = async () => (await t.app.services.channelService.create({ slug: `node-${++n}` })).credentials;
+  const newChannel = async () => (await t.app.channels.service.create({ slug: `node-${++n}` })).credentials;
   const publish = (key: string, clientid: string, node: string) => notify(t.app, 'publish', key, clientid, TEST_NOTIFY_SECRET, node);
   const channel = async (slug: string) => (await t.app.inject({ url: `/api/channels/${slug}` })).json();
 
@@ -15,8 +15,8 @@ describe('publish on a cluster of ingest nodes', () => {
     const c = await newChannel();
     expect((await publish(c.streamKey, '7', 'ingest-1')).statusCode).toBe(302);
     expect((await channel(c.slug)).hlsUrl).toMatch(new RegExp(`/hls/ingest-1/${c.playbackId}/master\\.m3u8$`));
-    const id = (await t.app.services.channelService.getBySlug(c.slug)).id;
-    expect((await t.app.services.sessions.listForChannel(id))[0]?.ingestNode).toBe('ingest-1');
+    const id = (await t.app.channels.service.getBySlug(c.slug)).id;
+    expect((await t.app.streams.repository.listForChannel(id))[0]?.ingestNode).toBe('ingest-1');
   });
 
   it('refuses a node the server has no control URL for', async () => {
@@ -33,7 +33,7 @@ describe('publish on a cluster of ingest nodes', () => {
     t.ingest.asked.length = 0;
     expect((await publish(c.streamKey, '5', 'ingest-1')).statusCode).toBe(403);
     expect(t.ingest.asked).toEqual(['ingest-0']);
-    await t.app.services.publishService.rotateKey(c.slug);
+    await t.app.streams.service.rotateKey(c.slug);
     expect(t.ingest.asked).toEqual(['ingest-0', 'ingest-0']);
     expect(t.ingest.dropped).toContain(c.playbackId);
   });
@@ -56,7 +56,7 @@ describe('publish on a cluster of ingest nodes', () => {
     t.ingest.down = true;
     try {
       // No grace: the node is gone, not slow to list a fresh stream.
-      expect(await t.app.services.publishService.reconcile()).toBeGreaterThanOrEqual(1);
+      expect(await t.app.streams.service.reconcile()).toBeGreaterThanOrEqual(1);
     } finally {
       t.ingest.down = false;
     }
@@ -69,7 +69,7 @@ describe('publish on a cluster of ingest nodes', () => {
 describe('be right back on a cluster of ingest nodes', () => {
   const t = useTestApp('sqlite', { LIVE_GRACE_SEC: '30' });
   let n = 0;
-  const newChannel = async () => (await t.app.services.channelService.create({ slug: `brb-node-${++n}` })).credentials;
+  const newChannel = async () => (await t.app.channels.service.create({ slug: `brb-node-${++n}` })).credentials;
   const publish = (key: string, clientid: string, node: string) => notify(t.app, 'publish', key, clientid, TEST_NOTIFY_SECRET, node);
   const channel = async (slug: string) => (await t.app.inject({ url: `/api/channels/${slug}` })).json();
 
@@ -77,16 +77,16 @@ describe('be right back on a cluster of ingest nodes', () => {
     t.ingest.clusterNodes.add('ingest-0').add('ingest-1');
     const c = await newChannel();
     expect((await publish(c.streamKey, '4', 'ingest-0')).statusCode).toBe(302);
-    const session = (await t.app.services.channelService.getBySlug(c.slug)).currentSessionId;
+    const session = (await t.app.channels.service.getBySlug(c.slug)).currentSessionId;
     await notify(t.app, 'publish-done', c.streamKey, '4', TEST_NOTIFY_SECRET, 'ingest-0');
     expect(await channel(c.slug)).toMatchObject({ live: true, status: 'reconnecting' });
 
     expect((await publish(c.streamKey, '4', 'ingest-1')).statusCode).toBe(302);
     expect(await channel(c.slug)).toMatchObject({ live: true, status: 'live' });
     expect((await channel(c.slug)).hlsUrl).toContain(`/ingest-1/${c.playbackId}/`);
-    expect((await t.app.services.channelService.getBySlug(c.slug)).currentSessionId).toBe(session);
+    expect((await t.app.channels.service.getBySlug(c.slug)).currentSessionId).toBe(session);
     t.ingest.asked.length = 0;
-    await t.app.services.publishService.rotateKey(c.slug);
+    await t.app.streams.service.rotateKey(c.slug);
     expect(t.ingest.asked).toEqual(['ingest-1']);
   });
 
@@ -96,7 +96,7 @@ describe('be right back on a cluster of ingest nodes', () => {
     expect((await publish(c.streamKey, '12', 'ingest-0')).statusCode).toBe(302);
     t.ingest.down = true;
     try {
-      expect(await t.app.services.publishService.reconcile()).toBeGreaterThanOrEqual(1);
+      expect(await t.app.streams.service.reconcile()).toBeGreaterThanOrEqual(1);
     } finally {
       t.ingest.down = false;
     }

@@ -6,7 +6,7 @@ import { useTestApp } from '../../test/test-app.js';
 describe.each(DATABASE_KINDS)('publish authorisation (%s)', (kind) => {
   const t = useTestApp(kind);
   let n = 0;
-  const newChannel = async () => (await t.app.services.channelService.create({ slug: `pub-${kind}-${++n}` })).credentials;
+  const newChannel = async () => (await t.app.channels.service.create({ slug: `pub-${kind}-${++n}` })).credentials;
 
   it('refuses an unknown key and a malformed one', async () => {
     await newChannel();
@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('publish authorisation (%s)', (kind) => {
     expect((await notify(t.app, 'publish', c.streamKey, '20')).statusCode).toBe(302);
     // nginx restarted: no publish-done ever came, and the stat page no longer lists the stream.
     expect((await notify(t.app, 'publish', c.streamKey, '21')).statusCode).toBe(302);
-    const sessions = await t.app.services.sessions.listForChannel((await t.app.services.channelService.getBySlug(c.slug)).id);
+    const sessions = await t.app.streams.repository.listForChannel((await t.app.channels.service.getBySlug(c.slug)).id);
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.endedAt === null)).toHaveLength(1);
   });
@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('publish authorisation (%s)', (kind) => {
     const c = await newChannel();
     expect((await notify(t.app, 'publish', c.streamKey, '50')).statusCode).toBe(302);
     t.ingest.publishing.add(c.playbackId);
-    const rotated = await t.app.services.publishService.rotateKey(c.slug);
+    const rotated = await t.app.streams.service.rotateKey(c.slug);
     expect(rotated.streamKey).not.toBe(c.streamKey);
     expect(rotated.playbackId).toBe(c.playbackId);
     expect(t.ingest.dropped).toContain(c.playbackId);
@@ -89,10 +89,10 @@ describe.each(DATABASE_KINDS)('publish authorisation (%s)', (kind) => {
     const c = await newChannel();
     expect((await notify(t.app, 'publish', c.streamKey, '60')).statusCode).toBe(302);
     t.ingest.publishing.add(c.playbackId);
-    await t.app.services.publishService.reconcile(Date.now() + 60_000);
+    await t.app.streams.service.reconcile(Date.now() + 60_000);
     expect((await t.app.inject({ url: `/api/channels/${c.slug}` })).json().live).toBe(true);
     t.ingest.publishing.delete(c.playbackId);
-    expect(await t.app.services.publishService.reconcile(Date.now() + 60_000)).toBeGreaterThanOrEqual(1);
+    expect(await t.app.streams.service.reconcile(Date.now() + 60_000)).toBeGreaterThanOrEqual(1);
     expect((await t.app.inject({ url: `/api/channels/${c.slug}` })).json().live).toBe(false);
   });
 

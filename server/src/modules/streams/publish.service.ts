@@ -3,7 +3,7 @@ import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
 import type { ChannelCredentials, ChannelService } from '../channels/channel.service.js';
 import type { IngestControl } from './ingest-control.js';
-import type { LiveEvents } from './live-events.js';
+import type { LiveEvents } from '../channels/live-events.js';
 import { PlayableWatcher, type PlayableClaim } from './playable-watcher.js';
 import type { SessionEndReason, SessionRepository } from './session.repository.js';
 

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ChannelRow } from '../../db/entities.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
 import { LIVE_PLAYLIST, hlsPath } from '../channels/channel.service.js';
-import type { LiveEvents } from '../streams/live-events.js';
+import type { LiveEvents } from '../channels/live-events.js';
 import type { SessionRepository } from '../streams/session.repository.js';
 import { parsePlaylist, writeMediaPlaylist } from './hls-playlist.js';
 import { HlsRecorder } from './hls-recorder.js';

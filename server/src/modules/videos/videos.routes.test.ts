@@ -18,11 +18,11 @@ describe.each(DATABASE_KINDS)('videos API (%s)', (kind) => {
   async function withVideo(ageDays = 0) {
     const owner = await signUp(t.app, `vowner${kind}${++n}`);
     const me = (await t.app.inject({ url: '/api/me', headers: bearer(owner) })).json<{ channel: { slug: string } }>();
-    const channel = await t.app.services.channelService.getBySlug(me.channel.slug);
+    const channel = await t.app.channels.service.getBySlug(me.channel.slug);
     const startedAt = new Date(Date.now() - ageDays * 86_400_000 - 120_000);
-    const video = await t.app.services.recording['videos'].insert({ channelId: channel.id, sessionId: 10_000 + n + (kind === 'sqlite' ? 0 : 5000), title: '지난 방송', category: null, startedAt });
+    const video = await t.app.videos.repository.insert({ channelId: channel.id, sessionId: 10_000 + n + (kind === 'sqlite' ? 0 : 5000), title: '지난 방송', category: null, startedAt });
     await t.app.db.getRepository(VideoEntity).update({ id: video.id }, { status: 'ready', endedAt: new Date(startedAt.getTime() + 60_000), durationMs: 60_000 });
-    const dir = t.app.services.recording.dirOf(video.id);
+    const dir = t.app.videos.recording.dirOf(video.id);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.m3u8'), '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-ENDLIST\n');
     return { owner, channel, video, startedAt, dir };
@@ -84,8 +84,8 @@ describe.each(DATABASE_KINDS)('videos API (%s)', (kind) => {
   it('deletes videos past their channel retention, files and all, and keeps newer ones', async () => {
     const old = await withVideo(10);
     const fresh = await withVideo(1);
-    for (const c of [old.channel, fresh.channel]) await t.app.services.channelService.update(c.id, { vodRetentionDays: 7 });
-    expect(await t.app.services.recording.sweepRetention()).toBeGreaterThanOrEqual(1);
+    for (const c of [old.channel, fresh.channel]) await t.app.channels.service.update(c.id, { vodRetentionDays: 7 });
+    expect(await t.app.videos.recording.sweepRetention()).toBeGreaterThanOrEqual(1);
     expect(existsSync(old.dir)).toBe(false);
     expect((await t.app.inject({ url: `/api/videos/${old.video.id}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/vod/${old.video.id}/index.m3u8` })).statusCode).toBe(404);
@@ -96,18 +96,18 @@ describe.each(DATABASE_KINDS)('videos API (%s)', (kind) => {
   it('finishes a recording its process left behind once the session has ended, from what was copied', async () => {
     const owner = await signUp(t.app, `vorphan${kind}${++n}`);
     const slug = (await t.app.inject({ url: '/api/me', headers: bearer(owner) })).json().channel.slug as string;
-    const channel = await t.app.services.channelService.getBySlug(slug);
-    const sessionId = await t.app.services.sessions.start(channel.id, new Date(Date.now() - 60_000));
-    const video = await t.app.services.recording['videos'].insert({ channelId: channel.id, sessionId, title: '끊긴 녹화', category: null, startedAt: new Date() });
-    const dir = t.app.services.recording.dirOf(video.id);
+    const channel = await t.app.channels.service.getBySlug(slug);
+    const sessionId = await t.app.streams.repository.start(channel.id, new Date(Date.now() - 60_000));
+    const video = await t.app.videos.repository.insert({ channelId: channel.id, sessionId, title: '끊긴 녹화', category: null, startedAt: new Date() });
+    const dir = t.app.videos.recording.dirOf(video.id);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, '000000.ts'), 'x');
     writeFileSync(path.join(dir, 'index.m3u8'), '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n#EXTINF:2.000,\n000000.ts\n#EXTINF:2.000,\n000001.ts\n');
 
     // Still live (another process may be recording it): left alone.
-    expect(await t.app.services.recording.finishOrphans(t.app.services.sessions)).toBe(0);
-    await t.app.services.sessions.end(sessionId, 'publisher-stopped');
-    expect(await t.app.services.recording.finishOrphans(t.app.services.sessions)).toBe(1);
+    expect(await t.app.videos.recording.finishOrphans(t.app.streams.repository)).toBe(0);
+    await t.app.streams.repository.end(sessionId, 'publisher-stopped');
+    expect(await t.app.videos.recording.finishOrphans(t.app.streams.repository)).toBe(1);
     const res = await t.app.inject({ url: `/api/videos/${video.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json().durationSec).toBe(4);

@@ -20,7 +20,8 @@ async function optionalUserId(req: FastifyRequest): Promise<number | null> {
 
 /** Past broadcasts (VODs), their chat replay, and the owner's hide/delete. */
 export const videoRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { videoService, channelService } = app.services;
+  const videoService = app.videos.service;
+  const channelService = app.channels.service;
 
   app.get('/channels/:slug/videos', {
     schema: { tags: ['videos'], summary: "A channel's past broadcasts, newest first (the owner also sees hidden ones)", params: ChannelSlugParamsSchema, querystring: VideoListQuerySchema, response: { 200: VideoListSchema, ...errors } },

@@ -16,7 +16,7 @@ const RungSchema = Type.String({ pattern: '^[0-9]{1,2}$' });
  * Only ready, visible videos; names are checked against a strict pattern, so no path leaves the folder.
  */
 export const vodFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { videoService, recording } = app.services;
+  const { service: videoService, recording } = app.videos;
 
   const send = async (id: string, parts: string[], reply: FastifyReply) => {
     const { row } = await videoService.getPublic(id);

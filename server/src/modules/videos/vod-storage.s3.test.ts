@@ -25,11 +25,11 @@ describe('VODs in S3-compatible storage (s3rver)', () => {
   it('retries uploads through an outage, keeps the local copy until the last one is confirmed, then serves from S3', async () => {
     const owner = await signUp(t.app);
     const slug = (await t.app.inject({ url: '/api/me', headers: bearer(owner) })).json().channel.slug as string;
-    const channel = await t.app.services.channelService.getBySlug(slug);
+    const channel = await t.app.channels.service.getBySlug(slug);
     const videos = new VideoRepository(t.app.db);
     const video = await videos.insert({ channelId: channel.id, sessionId: 1, title: 'S3 방송', category: null, startedAt: new Date() });
     await t.app.db.getRepository(VideoEntity).update({ id: video.id }, { status: 'ready', endedAt: new Date(), durationMs: 20_000 });
-    const dir = t.app.services.recording.dirOf(video.id);
+    const dir = t.app.videos.recording.dirOf(video.id);
     mkdirSync(dir, { recursive: true });
     const fragments = Array.from({ length: 20 }, (_, i) => ({ name: `${String(i).padStart(6, '0')}.ts`, data: randomBytes(64 * 1024) }));
     for (const f of fragments) writeFileSync(path.join(dir, f.name), f.data);
@@ -53,7 +53,7 @@ describe('VODs in S3-compatible storage (s3rver)', () => {
         }
       },
     };
-    const uploader = new VodUploader(flaky, videos, (id) => t.app.services.recording.dirOf(id), t.app.log, { baseMs: 100, capMs: 400 });
+    const uploader = new VodUploader(flaky, videos, (id) => t.app.videos.recording.dirOf(id), t.app.log, { baseMs: 100, capMs: 400 });
     const done = uploader.uploadPending();
 
     await expect.poll(() => failures, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
@@ -80,9 +80,9 @@ describe('VODs in S3-compatible storage (s3rver)', () => {
 
     // Retention (and deletion) remove the objects too.
     await t.app.db.getRepository(VideoEntity).update({ id: video.id }, { endedAt: new Date(Date.now() - 40 * 86_400_000) });
-    expect(await t.app.services.recording.sweepRetention()).toBe(1);
+    expect(await t.app.videos.recording.sweepRetention()).toBe(1);
     expect((await t.app.inject({ url: `/api/videos/${video.id}` })).statusCode).toBe(404);
-    expect(await t.app.services.recording.openStored(video.id, '000000.ts')).toBeNull();
-    expect(await t.app.services.recording.openStored(video.id, 'index.m3u8')).toBeNull();
+    expect(await t.app.videos.recording.openStored(video.id, '000000.ts')).toBeNull();
+    expect(await t.app.videos.recording.openStored(video.id, 'index.m3u8')).toBeNull();
   }, 60_000);
 });

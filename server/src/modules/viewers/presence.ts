@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatViewerCountSync } from '@lait/shared';
-import type { ViewerCounts } from '../viewers/viewer-counts.js';
+
+/**
+ * Viewer counts per channel, as the directory, channel views and metrics read them
+ * (the read side of {@link ViewerPresence}).
+ */
+export interface ViewerCounts {
+  forChannels(channelIds: readonly number[]): Promise<Map<number, number>>;
+}
 
 /** How often each process tells the others its counts, and when silence means it is gone. */
 const PUBLISH_EVERY_MS = 1000;
@@ -25,7 +32,7 @@ export interface PresenceLink {
  * The shared ids grow with a channel's signed-in audience (≈7 bytes each, sent on change at most
  * once a second and every 5 s). Feeds the REST directory as well.
  */
-export class ChatPresence implements ViewerCounts {
+export class ViewerPresence implements ViewerCounts {
   readonly processId = randomUUID();
   /** Per channel, this process's viewers: who (user or anonymous socket) → how many sockets. */
   private readonly local = new Map<number, Map<string, number>>();
