@@ -25,6 +25,8 @@ export interface Result {
   deliveries: number;
   offered: number;
   cpuSec: number;
+  /** Of cpuSec, the kernel's part (system time: mostly the socket writes). */
+  systemSec: number;
   perCpuSec: number;
   p50: number;
   p99: number;
@@ -99,7 +101,8 @@ export async function runSetup(setup: Setup, load: Load): Promise<ClusterResult>
   // No --expose-gc: the servers run as `npm start` runs them (tsx only loads the TypeScript).
   const startChild = async (port: number, role?: 'provision' | 'follower') => {
     const child = fork(path.join(here, 'server-child.ts'), [kind, String(port), dataDir, ...(role ? [role] : [])], {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_CPU_PROF_DIR: each server process writes a .cpuprofile there when it exits (for finding where the CPU goes).
+      execArgv: ['--import', 'tsx', ...(process.env['BENCH_CPU_PROF_DIR'] && role !== 'provision' ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF_DIR']}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ...setup.env, BENCH_SENDERS: String(senderRole === 'viewer' ? nSenders : 0) },
     });
@@ -175,6 +178,7 @@ export async function runSetup(setup: Setup, load: Load): Promise<ClusterResult>
       deliveries: delivered,
       offered,
       cpuSec,
+      systemSec: after.reduce((a, x, i) => a + (x.cpu.system - before[i]!.cpu.system) / 1e6, 0),
       perCpuSec: delivered / cpuSec,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
