@@ -73,7 +73,7 @@ const naive = results.get('naive')!;
 const n = (x: number) => Math.round(x).toLocaleString('en');
 const codes = (r: ClusterResult) => (r.refused ? ` (${Object.entries(r.refusedCodes).map(([c, k]) => `${c} ${k}`).join(', ')})` : '');
 const row = (r: ClusterResult) =>
-  `| ${r.kind} | **${n(r.perCpuSec)}** | ${n(r.deliveries)} of ${n(r.offered)} | ${r.cpuSec.toFixed(2)} (${((r.systemSec / r.cpuSec) * 100).toFixed(0)} %) | ${r.framesPerSocketSec.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.lost} / ${r.duplicates} | ${r.refused} of ${n(r.sent)}${codes(r)} | ${r.unacked} | ${r.kbPerConn.toFixed(1)} | ${r.loadCpuPct.toFixed(0)} % | ${r.loadLagP99.toFixed(0)} |`;
+  `| ${r.kind} | **${n(r.perCpuSec)}** | ${n(r.deliveries)} of ${n(r.offered)} | ${r.cpuSec.toFixed(2)} (${((r.systemSec / r.cpuSec) * 100).toFixed(0)} %) | ${r.framesPerSocketSec.toFixed(1)} | ${((r.cpuSec * 1e6) / (r.framesPerSocketSec * RECEIVERS * SECONDS)).toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.lost} / ${r.duplicates} | ${r.refused} of ${n(r.sent)}${codes(r)} | ${r.unacked} | ${r.kbPerConn.toFixed(1)} | ${r.loadCpuPct.toFixed(0)} % | ${r.loadLagP99.toFixed(0)} |`;
 const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
 const cmd = `npx tsx bench/chat-fanout/run.ts --receivers ${RECEIVERS} --senders ${SENDERS} --rate ${RATE} --seconds ${SECONDS}`;
 const md = `# Chat fan-out benchmark
@@ -101,8 +101,10 @@ delivery and the last ack, or 20 s after the last send and then until the server
 server that fell behind answers only after most of its backlog: that backlog's CPU and deliveries are in the
 window, and its latencies in p50/p99). Latency is send → receive on the load generator's clock,
 sampled on every 20th receiver. Frames per receiver per s: \`chat:messages\` frames each receiver got,
-over the sending time (a server's cost is mostly one socket write per frame per receiver). Lost / duplicates: (receiver, accepted message) pairs never delivered, or
-delivered more than once, over every receiver and every sender. Refused sends: acks with ok: false (not
+over the sending time (a server's cost is mostly one socket write per frame per receiver, so a server whose
+50 ms timer slips on a starved machine sends fewer, larger frames and looks cheaper per delivery; CPU µs per
+frame per receiver does not move with that). Lost / duplicates: (receiver, accepted message) pairs not delivered when the
+window closed, or delivered more than once, over every receiver and every sender. Refused sends: acks with ok: false (not
 expected at the receivers). KB RSS per connection: the server's RSS 1 s after all ${RECEIVERS} receivers and ${SENDERS}
 senders had joined, minus its RSS before any connected, over ${RECEIVERS + SENDERS} sockets, without a forced GC; the
 servers start without --expose-gc (Lait's accounts are made beforehand by a separate process, so the measured
@@ -110,8 +112,8 @@ one starts as \`npm start\` does). Load generator CPU: its own \`process.cpuUsag
 % of one core (it runs all receivers and senders in one process: at 100 % its clock, and so p99, is not
 trustworthy).
 
-| server | deliveries per server CPU-s | delivered | server CPU-s (of which kernel) | frames per receiver per s | p50 ms | p99 ms | lost / duplicates | refused sends | sends not acked when the window closed | KB RSS per connection | load generator CPU | load generator event-loop lag p99 ms |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |
+| server | deliveries per server CPU-s | delivered | server CPU-s (of which kernel) | frames per receiver per s | server CPU µs per frame per receiver | p50 ms | p99 ms | lost / duplicates | refused sends | sends not acked when the window closed | KB RSS per connection | load generator CPU | load generator event-loop lag p99 ms |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |
 ${row(lait)}
 ${row(plain)}
 ${row(naive)}
