@@ -12,9 +12,9 @@ export interface Receivers {
   joinRetries(): number;
   /**
    * With `track`: (receiver, message) pairs never delivered among the messages each sender sent,
-   * and extra copies of messages a receiver already had.
+   * and extra copies of messages a receiver already had. A send the server refused is not expected.
    */
-  exactness(sentBySender: number[]): { lost: number; duplicates: number };
+  exactness(sentBySender: number[], refusedBySender?: Set<number>[]): { lost: number; duplicates: number };
   close(): void;
 }
 
@@ -90,7 +90,7 @@ export async function connectReceivers(port: number, slug: string, n: number, sa
   for (let i = 0; i < n; i += 100) {
     await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, k) => one((i + k) % sampleEvery === 0)));
   }
-  const exactness = (sentBySender: number[]) => {
+  const exactness = (sentBySender: number[], refusedBySender: Set<number>[] = []) => {
     let lost = 0;
     let duplicates = 0;
     const senders = track?.senders ?? 1;
@@ -98,7 +98,7 @@ export async function connectReceivers(port: number, slug: string, n: number, sa
       for (let i = 0; i < mine.length; i++) {
         const c = mine[i]!;
         if (c > 1) duplicates += c - 1;
-        else if (c === 0 && Math.floor(i / senders) < (sentBySender[i % senders] ?? 0)) lost++;
+        else if (c === 0 && Math.floor(i / senders) < (sentBySender[i % senders] ?? 0) && !refusedBySender[i % senders]?.has(Math.floor(i / senders) + 1)) lost++;
       }
     }
     return { lost, duplicates };
@@ -106,29 +106,75 @@ export async function connectReceivers(port: number, slug: string, n: number, sa
   return { deliveries: () => count, joinRetries: () => joinRetries, frames: () => frames, latencies, exactness, close: () => sockets.forEach((s) => s.terminate()) };
 }
 
+/** A signed-in (or, for the peers, anonymous) sender socket that has joined the room. */
+export interface Sender {
+  /** Messages emitted so far. */
+  sent(): number;
+  /** Sends the server refused (ack ok: false), and their error codes. */
+  refused(): number;
+  refusedCodes(): Record<string, number>;
+  /** Sequence numbers (1-based) of the refused sends: they are not expected at any receiver. */
+  refusedSeqs(): Set<number>;
+  /** Acks received (accepted or refused). */
+  acked(): number;
+  /** Emits what is due at `now` (performance.now()); the driver calls it every 10 ms. */
+  tick(now: number): void;
+  begin(now: number): void;
+  close(): void;
+}
+
 /**
- * One sender emitting `perSec` messages a second (in 10 ms steps), each stamped `index:n` and with
- * its send time; it stops by itself after `max` messages.
+ * Sender `index` of `of`: connects and joins, then (from `begin`) emits `perSec` messages a second,
+ * each stamped `index:n` and with its send time, and stops by itself after `max` messages. Its phase
+ * is offset by index / of of a period, so that many slow senders add up to an even rate instead of
+ * all sending in the same instant.
  */
-export async function startSender(port: number, slug: string, token: string, perSec: number, index = 0, max = Infinity) {
+export async function connectSender(port: number, slug: string, token: string, perSec: number, index = 0, of = 1, max = Infinity): Promise<Sender> {
   const s = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: token ? { token } : {} });
-  await new Promise<void>((resolve) => s.once('connect', () => s.emit('chat:join', { channel: slug }, () => resolve())));
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect_error', reject);
+    s.once('connect', () =>
+      s.emit('chat:join', { channel: slug }, (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? resolve() : reject(new Error(`sender ${index}: join refused: ${ack.error?.code}`)))),
+    );
+  });
   let sent = 0;
-  let refused = 0;
-  const started = performance.now();
-  const timer = setInterval(() => {
-    const due = Math.min(max, Math.floor(((performance.now() - started) / 1000) * perSec));
-    while (sent < due) {
-      sent++;
-      s.emit('chat:send', { channel: slug, text: `bench message ${index}:${sent} ${performance.now()}`, nonce: `bench-${index}-${sent}-${started | 0}` }, (ack: { ok: boolean }) => {
-        if (!ack.ok) refused++;
-      });
-    }
-  }, 10);
+  let acked = 0;
+  const refusedSeqs = new Set<number>();
+  const codes: Record<string, number> = {};
+  let started = Number.NaN;
+  const phase = of > 1 ? index / of : 0;
   return {
     sent: () => sent,
-    refused: () => refused,
-    stopSending: () => clearInterval(timer),
+    refused: () => refusedSeqs.size,
+    refusedCodes: () => codes,
+    refusedSeqs: () => refusedSeqs,
+    acked: () => acked,
+    begin: (now) => (started = now),
+    tick: (now) => {
+      if (Number.isNaN(started)) return;
+      const due = Math.min(max, Math.floor(((now - started) / 1000) * perSec + phase));
+      while (sent < due) {
+        const seq = ++sent;
+        s.emit('chat:send', { channel: slug, text: `bench message ${index}:${seq} ${performance.now()}`, nonce: `bench-${index}-${seq}-${started | 0}` }, (ack: { ok: boolean; error?: { code: string } }) => {
+          acked++;
+          if (ack.ok) return;
+          refusedSeqs.add(seq);
+          const code = ack.error?.code ?? 'unknown';
+          codes[code] = (codes[code] ?? 0) + 1;
+        });
+      }
+    },
     close: () => s.disconnect(),
   };
+}
+
+/** Drives all senders from one 10 ms timer (one timer per sender would cost the generator more at 150 senders). */
+export function startSending(senders: Sender[]): { stop(): void } {
+  const now = performance.now();
+  senders.forEach((s) => s.begin(now));
+  const timer = setInterval(() => {
+    const t = performance.now();
+    for (const s of senders) s.tick(t);
+  }, 10);
+  return { stop: () => clearInterval(timer) };
 }

@@ -22,10 +22,10 @@ export async function runTopologyTwo(load: Load, rounds: number): Promise<{ md: 
   const results: ClusterResult[] = [];
   const jwt = randomBytes(24).toString('hex');
   const specs: Setup[] = [
-    { label: 'one process, no Redis', kind: 'lait', ports: [0], senders: 2 },
-    { label: 'one process, Redis', kind: 'lait', ports: [0], senders: 2, env: { BENCH_REDIS_URL: REDIS_URL } },
-    { label: 'two processes, Redis', kind: 'lait', ports: [0, 0], senders: 2, env: { BENCH_REDIS_URL: REDIS_URL } },
-    { label: 'two processes, Redis, both senders on the first', kind: 'lait', ports: [0, 0], senders: 2, sendOnFirst: true, env: { BENCH_REDIS_URL: REDIS_URL } },
+    { label: 'one process, no Redis', kind: 'lait', ports: [0], senders: 2, senderRole: 'owner' },
+    { label: 'one process, Redis', kind: 'lait', ports: [0], senders: 2, senderRole: 'owner', env: { BENCH_REDIS_URL: REDIS_URL } },
+    { label: 'two processes, Redis', kind: 'lait', ports: [0, 0], senders: 2, senderRole: 'owner', env: { BENCH_REDIS_URL: REDIS_URL } },
+    { label: 'two processes, Redis, both senders on the first', kind: 'lait', ports: [0, 0], senders: 2, senderRole: 'owner', sendOnFirst: true, env: { BENCH_REDIS_URL: REDIS_URL } },
   ];
   const n = (x: number) => Math.round(x).toLocaleString('en');
   // Rounds interleave the setups, so a burst of other work on the shared machine hits them alike.
@@ -84,8 +84,8 @@ joins the server refused as busy (it runs at most 8 joins/history reads at once 
 and the receiver sent again after retryAfterSec, as the real client does; receivers join 100 at a time.
 Frames per socket per s: \`chat:messages\` frames each receiver got, over the sending time: each process
 batches the sends it received in a 50 ms tick into one frame, so with senders on both processes a socket
-gets one frame per process per tick. KB RSS per connection is the processes' RSS growth from connecting the
-clients, after GC (noisy at 1,000 clients: heap freed after start-up is reused).
+gets one frame per process per tick. KB RSS per connection is the processes' RSS 1 s after every socket joined minus
+their RSS before any connected, over the sockets (receivers and senders), without a forced GC.
 
 | setup | deliveries per server CPU-s | delivered | lost / duplicate | server CPU-s (per process) | Redis CPU-s | deliveries per (server + Redis) CPU-s | frames per socket per s | p50 ms | p99 ms | KB RSS per connection | refused sends | joins retried | load generator event-loop lag p99 ms |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
