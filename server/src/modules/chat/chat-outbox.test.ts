@@ -79,11 +79,11 @@ describe('ChatOutbox', () => {
 });
 
 describe('tickForSockets', () => {
-  it('ticks every 50 ms up to 500 local sockets and stretches to 100 ms at 1,000 and beyond', () => {
+  it('ticks every 50 ms up to 500 local sockets and stretches to 75 ms at 750 and beyond', () => {
     expect(tickForSockets(0)).toBe(50);
     expect(tickForSockets(500)).toBe(50);
+    expect(tickForSockets(600)).toBe(60);
     expect(tickForSockets(750)).toBe(75);
-    expect(tickForSockets(1000)).toBe(100);
-    expect(tickForSockets(20_000)).toBe(100);
+    expect(tickForSockets(20_000)).toBe(75);
   });
 });

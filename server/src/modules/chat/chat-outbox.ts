@@ -2,14 +2,16 @@ import { compareIds, type ChatMessage } from '@lait/shared';
 
 /** Frames of `chat:messages` per room: the tick rises with the room's local sockets (see `tickForSockets`). */
 export const MIN_TICK_MS = 50;
-export const MAX_TICK_MS = 100;
-/** Up to this many local sockets a room ticks every MIN_TICK_MS; at twice as many, every MAX_TICK_MS. */
+export const MAX_TICK_MS = 75;
+/** Up to this many local sockets a room ticks every MIN_TICK_MS; from 1.5 times as many, every MAX_TICK_MS. */
 const BUSY_ROOM_SOCKETS = 500;
 
 /**
- * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to 100 ms
- * at 1,000. Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
- * room gets fewer, fuller frames; its worst wait stays 100 ms (send → receive p99 under 150 ms).
+ * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to 75 ms
+ * at 750. Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
+ * room gets fewer, fuller frames. Measured with 2,000 sockets (bench/chat-fanout): a 100 ms tick
+ * put send → receive p99 at 183-189 ms (the tick, then ≈50 ms to write the frame to every socket);
+ * 75 ms kept it at 150 ms for the same CPU per delivery within the run-to-run noise.
  * @see /work/shared/FIELD-NOTES.md "Chat fan-out"
  */
 export function tickForSockets(sockets: number): number {
