@@ -61,19 +61,36 @@ export class ChatBatcher {
   }
 
   enqueue(channelId: number, slug: string, send: PendingSend): Promise<ChatSendResult> {
+    const r = this.room(channelId);
+    r.slug = slug;
+    const result = new Promise<ChatSendResult>((resolve, reject) => r.pending.push({ ...send, resolve, reject }));
+    this.schedule(channelId, r);
+    return result;
+  }
+
+  /**
+   * Starts the room's tick if none runs, with or without sends: messages other processes stored go
+   * out with this tick's frame (ChatOutbox), so a socket gets one frame per tick.
+   */
+  tick(channelId: number): void {
+    this.schedule(channelId, this.room(channelId));
+  }
+
+  private room(channelId: number): Room {
     let room = this.rooms.get(channelId);
     if (!room) {
-      room = { slug, pending: [], timer: null, flushing: false, chain: Promise.resolve() };
+      room = { slug: '', pending: [], timer: null, flushing: false, chain: Promise.resolve() };
       this.rooms.set(channelId, room);
     }
-    const r = room;
-    const result = new Promise<ChatSendResult>((resolve, reject) => r.pending.push({ ...send, resolve, reject }));
+    return room;
+  }
+
+  private schedule(channelId: number, r: Room): void {
     r.timer ??= setTimeout(() => {
       r.timer = null;
       r.flushing = true;
       r.chain = r.chain.then(() => this.flush(channelId, r));
     }, this.tickMs(channelId));
-    return result;
   }
 
   /** Stores everything pending now (shutdown). */
@@ -97,7 +114,8 @@ export class ChatBatcher {
   }
 
   private async storeAndAck(channelId: number, room: Room, batch: Waiter[]): Promise<void> {
-    if (batch.length === 0) return;
+    // A tick without sends of its own still frames what other processes sent.
+    if (batch.length === 0) return this.deps.emitter.messages(channelId, []);
     // A nonce sent twice within one tick is one message with two waiters.
     const groups = new Map<string, Waiter[]>();
     for (const w of batch) {

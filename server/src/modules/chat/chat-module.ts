@@ -71,17 +71,21 @@ export function createChatModule({ io, ds, redis, config, channels, follows, use
   const history = new ChatHistory(gate, messages);
   const limits = new ChatLimits(gate);
   const localSockets = (channelId: number) => io.of('/').adapter.rooms.get(roomOf(channelId))?.size ?? 0;
+  // Sized by this process's sockets: with the room spread over processes, each writes a frame to
+  // fewer sockets and can tick sooner (sized by the whole room: same CPU, p99 136 → 180 ms).
+  const roomSize = localSockets;
   const outbox = new ChatOutbox({
     emitLocal: (channelId, batch) => {
       const sockets = localSockets(channelId);
       io.local.to(roomOf(channelId)).emit('chat:messages', batch);
       metrics.delivered(batch.length * sockets);
     },
-    localSockets,
+    roomSize,
     localTickPending: (channelId) => batcher.pending(channelId),
+    startLocalTick: (channelId) => batcher.tick(channelId),
   });
   const emitter = createEmitter(io, states, redis, outbox);
-  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, (channelId) => tickForSockets(localSockets(channelId)));
+  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, (channelId) => tickForSockets(roomSize(channelId)));
   const sender = new ChatSendService({ states, follows, filters, limits, batcher });
   const mod = new ChatModerationService({ states, moderation, messages, users, history, emitter });
   const joins = new ChatJoinService({ states, history, presence });

@@ -10,12 +10,22 @@ const ids = (frame: ChatMessage[]) => frame.map((m) => Number(m.id));
 function setup(sockets = 2000) {
   const frames: number[][] = [];
   let pending = false;
+  const ticks: number[] = [];
   const outbox = new ChatOutbox({
     emitLocal: (_c, batch) => frames.push(ids(batch)),
-    localSockets: () => sockets,
+    roomSize: () => sockets,
     localTickPending: () => pending,
+    // The batcher's tick: pending until its end hands this process's messages to the outbox.
+    startLocalTick: (c) => {
+      ticks.push(c);
+      pending = true;
+    },
   });
-  return { outbox, frames, setPending: (p: boolean) => (pending = p) };
+  const endTick = (channelId: number, batch: ChatMessage[]) => {
+    pending = false;
+    outbox.local(channelId, batch);
+  };
+  return { outbox, frames, ticks, endTick, setPending: (p: boolean) => (pending = p) };
 }
 
 describe('ChatOutbox', () => {
@@ -26,44 +36,51 @@ describe('ChatOutbox', () => {
     vi.useRealTimers();
   });
 
-  it('puts another process\'s batch into this process\'s next frame of the room, in id order: one frame per tick', () => {
-    const { outbox, frames, setPending } = setup();
+  it("puts another process's batch into this process's next frame of the room, in id order: one frame per tick", () => {
+    const { outbox, frames, endTick, setPending } = setup();
     setPending(true);
     outbox.remote(7, [msg(12), msg(13)]);
     expect(frames).toEqual([]);
-    setPending(false);
-    outbox.local(7, [msg(10), msg(11), msg(14)]);
+    endTick(7, [msg(10), msg(11), msg(14)]);
     expect(frames).toEqual([[10, 11, 12, 13, 14]]);
   });
 
-  it('sends a remote batch at once when the room is quiet here, and paces the next one a tick after', () => {
-    const { outbox, frames } = setup(2000);
+  it('sends a remote batch at once in a quiet room; in a busy one it starts a tick and goes out at its end', () => {
+    const { outbox, frames, ticks, endTick } = setup(2000);
     outbox.remote(7, [msg(1)]);
     expect(frames).toEqual([[1]]);
+    expect(ticks).toEqual([]);
+    // Right after a frame: the next batch waits for this process's tick, and so does one after it.
     outbox.remote(7, [msg(2)]);
+    outbox.remote(7, [msg(3)]);
     expect(frames).toEqual([[1]]);
-    vi.advanceTimersByTime(tickForSockets(2000) - 1);
-    expect(frames).toEqual([[1]]);
-    vi.advanceTimersByTime(1);
-    expect(frames).toEqual([[1], [2]]);
+    expect(ticks).toEqual([7, 7]);
+    endTick(7, [msg(4)]);
+    expect(frames).toEqual([[1], [2, 3, 4]]);
+    // Two ticks of quiet: at once again.
+    vi.advanceTimersByTime(2 * tickForSockets(2000));
+    outbox.remote(7, [msg(5)]);
+    expect(frames).toEqual([[1], [2, 3, 4], [5]]);
   });
 
-  it('does not hold a remote batch past a tick more when the local tick never sends (a failed store)', () => {
+  it('does not hold a remote batch for long when the local tick never ends (a store stuck on the database)', () => {
     const { outbox, frames, setPending } = setup(100);
     setPending(true);
     outbox.remote(7, [msg(5)]);
-    vi.advanceTimersByTime(2 * tickForSockets(100));
+    vi.advanceTimersByTime(3 * tickForSockets(100) - 1);
+    expect(frames).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(frames).toEqual([[5]]);
   });
 
   it('releases held messages before a room event, so no socket hears of a deletion before the message', () => {
-    const { outbox, frames, setPending } = setup();
+    const { outbox, frames, endTick, setPending } = setup();
     setPending(true);
     outbox.remote(7, [msg(3)]);
     outbox.release(7);
     expect(frames).toEqual([[3]]);
-    // Released once: the local tick adds only its own.
-    outbox.local(7, [msg(4)]);
+    // Released once: the tick's frame has only its own.
+    endTick(7, [msg(4)]);
     expect(frames).toEqual([[3], [4]]);
   });
 

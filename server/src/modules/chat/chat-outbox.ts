@@ -22,10 +22,12 @@ export function tickForSockets(sockets: number): number {
 export interface OutboxDeps {
   /** Emits to this process's sockets in the room (never through the adapter). */
   emitLocal(channelId: number, batch: ChatMessage[]): void;
-  /** How many of the room's sockets this process holds. */
-  localSockets(channelId: number): number;
-  /** Whether this process's batcher holds sends of the room that it will store and emit within a tick. */
+  /** The room's sockets on this process: its tick grows with them. */
+  roomSize(channelId: number): number;
+  /** Whether this process's tick of the room runs (its frame is due within a tick). */
   localTickPending(channelId: number): boolean;
+  /** Starts this process's tick of the room if none runs; its end calls `local`. */
+  startLocalTick(channelId: number): void;
 }
 
 interface Held {
@@ -57,15 +59,16 @@ export class ChatOutbox {
   }
 
   /**
-   * A batch another process stored. Joins this process's next frame of the room when one is due
-   * within a tick; otherwise goes out at once, or one tick after the room's last frame.
+   * A batch another process stored. Goes out at once in a room quiet here for two ticks; otherwise
+   * it joins this process's next frame of the room (starting a tick if none runs), so a busy room's
+   * sockets get one frame per tick whichever process their messages came through.
    */
   remote(channelId: number, batch: ChatMessage[]): void {
     if (batch.length === 0) return;
-    const tick = tickForSockets(this.deps.localSockets(channelId));
+    const tick = tickForSockets(this.deps.roomSize(channelId));
     let h = this.held.get(channelId);
-    const sinceLast = Date.now() - (this.lastFrameAt.get(channelId) ?? 0);
-    if (!h && sinceLast >= tick && !this.deps.localTickPending(channelId)) {
+    const quietFor = Date.now() - (this.lastFrameAt.get(channelId) ?? 0);
+    if (!h && quietFor >= 2 * tick && !this.deps.localTickPending(channelId)) {
       this.emit(channelId, batch);
       return;
     }
@@ -74,8 +77,9 @@ export class ChatOutbox {
       this.held.set(channelId, h);
     }
     h.messages.push(...batch);
-    // A local tick that fails or stalls must not hold them longer than one tick more.
-    h.timer ??= setTimeout(() => this.release(channelId), Math.max(tick - sinceLast, 0) + (this.deps.localTickPending(channelId) ? tick : 0));
+    this.deps.startLocalTick(channelId);
+    // A tick stuck behind a slow store must not hold them for long.
+    h.timer ??= setTimeout(() => this.release(channelId), 3 * tick);
   }
 
   /** Sends what is held for the room now (before any other event of the room). */
