@@ -6,3 +6,4 @@ export * from './contract.js';
 export * from './settings.js';
 export * from './sources.js';
 export * from './setup.js';
+export * from './overlays.js';

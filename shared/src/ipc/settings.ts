@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ServerUrlSchema } from './account.js';
 import { VideoEncoderSchema } from './broadcast.js';
+import { OverlayLayersSchema } from './overlays.js';
 
 /** Output presets offered in the go-live screen. */
 export const OutputPresetSchema = Type.Union([
@@ -51,6 +52,8 @@ export const SettingsSchema = Type.Object(
     encoder: VideoEncoderSchema,
     /** Also record locally, into main's recordings folder. */
     record: Type.Boolean(),
+    /** Text, image and chat layers drawn over the scene, bottom first (images inline as data URLs). */
+    overlays: OverlayLayersSchema,
   },
   { additionalProperties: false },
 );

@@ -13,7 +13,7 @@ export interface SettingsStore {
 export function defaultSettings(rtmpUrl: string, serverUrl = 'http://127.0.0.1:3000'): Settings {
   return {
     locale: 'ko', serverUrl, mode: 'account', rtmpUrl, preset: '720p', fps: 30, videoBitrateKbps: 2500,
-    audioBitrateKbps: 128, keyframeSec: 1, encoder: 'copy', record: false,
+    audioBitrateKbps: 128, keyframeSec: 1, encoder: 'copy', record: false, overlays: [],
   };
 }
 

@@ -4,13 +4,13 @@ import { useI18n } from '../../i18n/i18n';
 import { ChatLine } from './ChatLine';
 import { noticesByAnchor, oneLine } from './chat-state';
 import { NoticeLine } from './NoticeLine';
-import type { Bridge } from '../../lib/bridge';
-import { useChat, type ChatFeedback } from './use-chat';
+import type { ChatFeedback, useChat } from './use-chat';
 import { useStickToBottom } from '@lait/shared/react';
 
 interface Props {
-  bridge: Bridge;
-  /** The signed-in user's id (their own lines get no menu); null closes the chat. */
+  /** The channel's chat, opened by the go-live screen (the chat overlay draws from it too). */
+  chat: ReturnType<typeof useChat>;
+  /** The signed-in user's id (their own lines get no menu). */
   selfId: number | null;
 }
 
@@ -18,9 +18,8 @@ interface Props {
 const isComposing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
 /** The live view's chat: messages that stick to the bottom, the input, moderation, connection state. */
-export function ChatPanel({ bridge, selfId }: Props) {
+export function ChatPanel({ chat, selfId }: Props) {
   const { t } = useI18n();
-  const chat = useChat(bridge, selfId !== null);
   const [text, setText] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
   const last = chat.messages.at(-1)?.id;

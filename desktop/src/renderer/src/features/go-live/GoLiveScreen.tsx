@@ -8,6 +8,7 @@ import { BroadcastStatusBar } from '../broadcast/BroadcastStatusBar';
 import { useBroadcast } from '../broadcast/use-broadcast';
 import { ModerationPanel } from '../chat/ModerationPanel';
 import { ChatPanel } from '../chat/ChatPanel';
+import { useChat } from '../chat/use-chat';
 import { HealthPanel } from '../health/HealthPanel';
 import { LivePanel } from '../live-panel/LivePanel';
 import { useChannel } from '../live-panel/use-channel';
@@ -21,6 +22,9 @@ import { DISPLAY_MEDIA_SOURCE_ID, displayConstraints } from '../sources/capture'
 import { SourcePicker, type SourceChoice } from '../sources/SourcePicker';
 import { useSources } from '../sources/use-sources';
 import { AudioMixer } from '../mixer/AudioMixer';
+import { OverlaysPanel } from '../overlays/OverlaysPanel';
+import { useOverlayLayers } from '../overlays/use-overlay-layers';
+import { useOverlayChatLines } from '../overlays/use-overlay-sync';
 import { useCapturePipeline } from './use-capture-pipeline';
 
 interface Props {
@@ -46,7 +50,14 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
   const hardware = useHardwareEncoders(bridge);
   const { width, height } = outputSize(settings);
   const [preview, setPreview] = useState(true);
-  const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display, preview);
+  const selfId = account.status?.user?.id ?? null;
+  // Opened here, not in the panel: the chat overlay draws the same messages.
+  const chatOpen = settings.mode === 'account' && channel.channel !== null && selfId !== null;
+  const chat = useChat(bridge, chatOpen);
+  const overlays = useOverlayLayers(settings.overlays, onSettings);
+  const chatLines = useOverlayChatLines(chat.messages);
+  const capture = useCapturePipeline(previewRef, choice, scene, { width, height, fps: settings.fps }, display, preview,
+    { layers: overlays.layers, chat: chatLines });
   const broadcast = useBroadcast(bridge, capture.sender);
   const busy = broadcast.status.state !== 'idle';
   const canGoLive = settings.mode === 'account' ? signedIn : streamKey.length > 0;
@@ -112,6 +123,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
           </div>
           <div className="preview-settings__col">
             <AudioMixer mixer={capture.mixer} revision={capture.mixerRevision} />
+            <OverlaysPanel layers={overlays.layers} onChange={overlays.change} />
           </div>
         </div>
       </section>
@@ -128,7 +140,7 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
         {settings.mode === 'account' && channel.channel && (
           <LivePanel channel={channel.channel} categories={channel.categories} error={channel.error} onUpdate={channel.update} />
         )}
-        {settings.mode === 'account' && channel.channel && <ChatPanel bridge={bridge} selfId={account.status?.user?.id ?? null} />}
+        {chatOpen && <ChatPanel chat={chat} selfId={selfId} />}
         {settings.mode === 'account' && channel.channel && <ModerationPanel bridge={bridge} />}
         <SourcePicker {...sources} choice={choice} onChange={setChoice} onRefresh={() => void sources.refresh()} onShareScreen={shareScreen} />
         <ScenePicker scene={scene} onChange={setScene} />

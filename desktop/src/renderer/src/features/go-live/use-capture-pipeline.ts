@@ -1,5 +1,8 @@
+import type { OverlayLayer } from '@lait/shared';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createAudioMixer, type AudioMixer } from '../mixer/audio-mixer';
+import type { OverlayChatLine } from '../overlays/chat-overlay';
+import { useOverlaySync } from '../overlays/use-overlay-sync';
 import { createPipeline, type EpochOptions, type Pipeline, type PipelineFormat, type PipelineStats } from '../pipeline/pipeline';
 import { pipCameraRect } from '../pipeline/yuv-compose';
 import type { Scene } from '../scene/scene-layout';
@@ -29,8 +32,11 @@ export function useCapturePipeline(
   format: PipelineFormat,
   display: MediaStream | null,
   preview: boolean,
+  overlays: { layers: readonly OverlayLayer[]; chat: readonly OverlayChatLine[] },
 ) {
   const pipeline = useRef<Pipeline | null>(null);
+  /** The same pipeline as state, so the overlay sync resends everything to a new one. */
+  const [current, setCurrent] = useState<Pipeline | null>(null);
   const [mixer, setMixer] = useState<AudioMixer | null>(null);
   const [mixerRevision, setMixerRevision] = useState(0);
   const [cameraTrack, setCameraTrack] = useState<MediaStreamTrack | null>(null);
@@ -51,6 +57,7 @@ export function useCapturePipeline(
     const p = createPipeline(canvas, latest.current.format, latest.current.scene);
     const m = createAudioMixer();
     pipeline.current = p;
+    setCurrent(p);
     setMixer(m);
     p.setAudio(m.track());
     return () => {
@@ -58,11 +65,13 @@ export function useCapturePipeline(
       void m.close();
       canvas.remove();
       pipeline.current = null;
+      setCurrent(null);
       setMixer(null);
     };
   }, [containerRef]);
 
   useEffect(() => pipeline.current?.setScene(scene), [scene]);
+  useOverlaySync(current, overlays.layers, overlays.chat);
   // The preview costs CPU only when someone can see it: off by choice, or while the window is hidden.
   useEffect(() => {
     const apply = () => pipeline.current?.setPreview(preview && !document.hidden);

@@ -1,3 +1,4 @@
+import type { OverlayChatLine } from '../overlays/chat-overlay';
 import type { Scene } from '../scene/scene-layout';
 
 /** Size and rate of the composed picture (the output settings). */
@@ -28,7 +29,12 @@ export type ToWorker =
   | { type: 'video-source'; slot: 'screen' | 'camera'; frames: ReadableStream<VideoFrame> | null }
   | { type: 'audio-source'; samples: ReadableStream<AudioData> | null }
   | { type: 'start-epoch'; options: EpochOptions }
-  | { type: 'stop-epoch' };
+  | { type: 'stop-epoch' }
+  /** Overlay layers, bottom first; the worker validates them against `OverlayLayersSchema`. */
+  | { type: 'overlays'; layers: unknown }
+  /** An image layer's decoded picture (transferred); null drops it. */
+  | { type: 'overlay-image'; id: string; image: ImageBitmap | null }
+  | { type: 'chat-lines'; lines: OverlayChatLine[] };
 
 /** Counters since the pipeline started, read by the health panel. */
 export interface PipelineStats {
@@ -45,4 +51,6 @@ export interface PipelineStats {
 export type FromWorker =
   | { type: 'chunk'; epoch: number; data: Uint8Array }
   | { type: 'stats'; stats: PipelineStats }
-  | { type: 'error'; epoch: number; message: string };
+  | { type: 'error'; epoch: number; message: string }
+  /** Layers the worker refused (they failed the schema): the old ones stay drawn. */
+  | { type: 'overlays-rejected' };

@@ -1,3 +1,5 @@
+import type { OverlayLayer } from '@lait/shared';
+import type { OverlayChatLine } from '../overlays/chat-overlay';
 import type { Scene } from '../scene/scene-layout';
 import type { EpochOptions, FromWorker, PipelineFormat, PipelineStats, ToWorker } from './pipeline-protocol';
 import { MediaStreamTrackProcessor } from './track-processor';
@@ -21,7 +23,8 @@ export function createPipeline(canvas: HTMLCanvasElement, format: PipelineFormat
     const msg = e.data;
     if (msg.type === 'stats') stats = msg.stats;
     else if (msg.type === 'chunk') onChunk?.(msg.epoch, msg.data);
-    else onError?.(msg.epoch, msg.message);
+    else if (msg.type === 'error') onError?.(msg.epoch, msg.message);
+    else console.warn('overlay layers refused by the compositor (schema)');
   };
 
   const frames = <T extends VideoFrame | AudioData>(track: MediaStreamTrack | null) =>
@@ -52,6 +55,10 @@ export function createPipeline(canvas: HTMLCanvasElement, format: PipelineFormat
       onError = null;
       send({ type: 'stop-epoch' });
     },
+    /** The overlay layers, bottom first (images come separately, decoded). */
+    setOverlays: (layers: readonly OverlayLayer[]) => send({ type: 'overlays', layers }),
+    setOverlayImage: (id: string, image: ImageBitmap | null) => send({ type: 'overlay-image', id, image }, image ? [image] : []),
+    setChatLines: (lines: OverlayChatLine[]) => send({ type: 'chat-lines', lines }),
     stats: () => stats,
     close: () => worker.terminate(),
   };

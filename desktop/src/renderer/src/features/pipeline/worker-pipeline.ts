@@ -3,6 +3,7 @@ import type { Scene } from '../scene/scene-layout';
 import { createChunkBatcher } from './chunk-batcher';
 import { drawScene, type SceneFrames } from './compose';
 import { createEpochEncoder, type EpochEncoder } from './epoch-encoder';
+import { OverlayState } from './overlay-state';
 import type { EpochOptions, FromWorker, PipelineFormat, PipelineStats, ToWorker } from './pipeline-protocol';
 import { canComposeI420, createI420Composer, pipCameraRect } from './yuv-compose';
 
@@ -34,6 +35,7 @@ export class WorkerPipeline {
   private readonly readers: Partial<Record<Slot, ReadableStreamDefaultReader<VideoFrame | AudioData>>> = {};
   private readonly stats: PipelineStats = { late: 0, dropped: 0, encoded: 0, path: 'none' };
   private readonly composer = createI420Composer();
+  private readonly overlays = new OverlayState();
   /** A new source frame since the last draw: without one, the previous picture is sent again. */
   private dirty = true;
   /** The current output picture, owned here: a frame (closed when replaced) or the full canvas. */
@@ -84,6 +86,17 @@ export class WorkerPipeline {
         break;
       case 'stop-epoch':
         void this.stopEpoch();
+        break;
+      case 'overlays':
+        if (this.overlays.setLayers(msg.layers)) this.dirty = true;
+        else this.post({ type: 'overlays-rejected' });
+        break;
+      case 'overlay-image':
+        this.overlays.setImage(msg.id, msg.image);
+        this.dirty = true;
+        break;
+      case 'chat-lines':
+        this.overlays.setChat(msg.lines);
         break;
     }
   }
@@ -137,23 +150,27 @@ export class WorkerPipeline {
   /**
    * The cheapest way to this scene's picture: the captured frame itself when one source fills
    * the output (no copy at all), an I420 paste of the camera into the screen for PiP, and the
-   * 2D canvas only for what needs scaling or letterboxing.
+   * 2D canvas only for what needs scaling or letterboxing, or has overlay layers drawn over it.
    */
   private async composePicture(): Promise<VideoFrame | OffscreenCanvas> {
     const { format: { width, height }, scene, frames, stats } = this;
     const at = pipCameraRect(scene, width, height);
     const main = scene.kind === 'camera' ? frames.camera : frames.screen;
     const pip = scene.kind === 'pip' ? frames.camera : null;
-    if (main && !pip && main.displayWidth === width && main.displayHeight === height) {
+    const overlaid = this.overlays.active();
+    if (!overlaid && main && !pip && main.displayWidth === width && main.displayHeight === height) {
       stats.path = 'direct';
       return new VideoFrame(main, { timestamp: 0 });
     }
-    if (main && canComposeI420(main, pip, width, height, at)) {
+    if (!overlaid && main && canComposeI420(main, pip, width, height, at)) {
       stats.path = 'i420';
       return this.composer.compose(main, pip, at);
     }
     stats.path = 'canvas';
-    if (this.fullCtx && this.full) drawScene(this.fullCtx, scene, frames, width, height);
+    if (this.fullCtx && this.full) {
+      drawScene(this.fullCtx, scene, frames, width, height);
+      if (overlaid) this.overlays.draw(this.fullCtx, { w: width, h: height });
+    }
     return this.full ?? new OffscreenCanvas(width, height);
   }
 
@@ -175,6 +192,7 @@ export class WorkerPipeline {
     this.busy = true;
     try {
       // Recompose only when a visible source changed; a static screen costs one picture, not thirty a second.
+      if (this.overlays.redrawDue(now)) this.dirty = true;
       const changed = this.dirty;
       if (this.dirty) {
         this.dirty = false;
