@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBareServer, type BareServer } from '@lait/testkit/bare-server';
-import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '@lait/testkit/paths';
-import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { openRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
-import { startDesktop } from '../../helpers/desktop.js';
+import { desktopHarness, signInApp } from '../../helpers/desktop.js';
 
 const WEB_DIST = path.join(ROOT, 'viewer-web/dist');
 const line = (page: Page, text: string) => page.locator('[data-testid="chat-message"]', { hasText: text });
@@ -18,45 +16,27 @@ const line = (page: Page, text: string) => page.locator('[data-testid="chat-mess
  * ways, Hangul through the IME, and a ban from the desktop that the viewer's page feels.
  */
 describe('desktop broadcaster: live panel chat', () => {
-  let server: BareServer;
-  let browser: Browser;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-  let desktop: Awaited<ReturnType<typeof startDesktop>>;
   const streamer = { email: 'chat-caster@lait.test', password: 'violet-harbor-2026', nickname: '채팅방장' };
   const viewer = { email: 'chat-viewer@lait.test', password: 'warm-welcome-2026', nickname: '시청자' };
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('viewer-web is not built: npm run build -w viewer-web');
-    server = await startBareServer({ WEB_DIST_DIR: WEB_DIST });
-    renderer = await serveRenderer();
-    desktop = await startDesktop({ ffmpegPath: null, settings: { serverUrl: server.url, mode: 'account' } });
-    browser = await launchBrowser({ fakeMedia: true });
   });
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
-    await renderer?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
+  const h = desktopHarness({ serverEnv: { WEB_DIST_DIR: WEB_DIST } });
 
   it('relays a viewer’s Korean message to the app, the app’s IME-composed reply to the viewer, and a ban from the app', async () => {
-    const { slug } = await signUp(server.url, streamer);
-    const app = await browser.context.newPage();
-    const errors = await openRenderer(app, renderer.url, desktop.bridgeUrl);
-    await app.getByTestId('signin-email').fill(streamer.email);
-    await app.getByTestId('signin-password').fill(streamer.password);
-    await app.getByTestId('signin-submit').click();
-    await app.locator('[data-testid="chat-connection"][data-state="connected"]').waitFor({ timeout: 20_000 });
+    const { slug } = await signUp(h.server.url, streamer);
+    const app = await h.browser.context.newPage();
+    const errors = await openRenderer(app, h.renderer.url, h.desktop.bridgeUrl);
+    await signInApp(app, streamer);
 
     // The viewer signs up inside their page (the refresh cookie lands there) and opens the channel.
-    const watch = await browser.context.newPage();
-    await watch.goto(server.url);
+    const watch = await h.browser.context.newPage();
+    await watch.goto(h.server.url);
     await watch.evaluate(async (body) => {
       const res = await fetch('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`signup ${res.status}: ${await res.text()}`);
     }, viewer);
-    await watch.goto(`${server.url}/c/${slug}`);
+    await watch.goto(`${h.server.url}/c/${slug}`);
     await watch.locator('[data-testid="chat-status"][data-state="connected"]').waitFor({ timeout: 20_000 });
     // The live panel's count comes from the relay's chat:viewers, without waiting for the 5 s poll;
     // the streamer's own chat connection is not a viewer.

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBareServer, type BareServer } from '@lait/testkit/bare-server';
-import { launchBrowser, type Browser } from '@lait/testkit/browser';
-import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { describe, expect, it } from 'vitest';
+import { openRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
-import { startDesktop } from '../../helpers/desktop.js';
+import { desktopHarness, signInApp } from '../../helpers/desktop.js';
 import { horizontalOverflow, screenshot } from '../../helpers/screens.js';
 
 /**
@@ -12,35 +10,15 @@ import { horizontalOverflow, screenshot } from '../../helpers/screens.js';
  * enough to read. A screenshot goes with the other pages' (e2e/test-results/screenshots).
  */
 describe('desktop broadcaster on a 1366×768 screen', () => {
-  let server: BareServer;
-  let browser: Browser;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-  let desktop: Awaited<ReturnType<typeof startDesktop>>;
   const streamer = { email: 'layout-caster@lait.test', password: 'violet-harbor-2026', nickname: '노트북방장' };
-
-  beforeAll(async () => {
-    server = await startBareServer({});
-    renderer = await serveRenderer();
-    desktop = await startDesktop({ ffmpegPath: null, settings: { serverUrl: server.url, mode: 'account' } });
-    browser = await launchBrowser({ fakeMedia: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
-    await renderer?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
+  const h = desktopHarness();
 
   it('fits without sideways scrolling, with the output settings and a readable chat on screen', async () => {
-    await signUp(server.url, streamer);
-    const app = await browser.context.newPage();
+    await signUp(h.server.url, streamer);
+    const app = await h.browser.context.newPage();
     await app.setViewportSize({ width: 1366, height: 768 });
-    const errors = await openRenderer(app, renderer.url, desktop.bridgeUrl);
-    await app.getByTestId('signin-email').fill(streamer.email);
-    await app.getByTestId('signin-password').fill(streamer.password);
-    await app.getByTestId('signin-submit').click();
-    await app.locator('[data-testid="chat-connection"][data-state="connected"]').waitFor({ timeout: 20_000 });
+    const errors = await openRenderer(app, h.renderer.url, h.desktop.bridgeUrl);
+    await signInApp(app, streamer);
 
     await screenshot(app, 'desktop-app-1366');
     expect(await horizontalOverflow(app)).toBeLessThanOrEqual(0);

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '@lait/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBareServer, type BareServer } from '@lait/testkit/bare-server';
-import { launchBrowser, type Browser } from '@lait/testkit/browser';
-import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
+import { openRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
-import { startDesktop } from '../../helpers/desktop.js';
+import { desktopHarness, signInApp } from '../../helpers/desktop.js';
 import { near, readPreview, type FracRect, type Rgb } from '../../helpers/preview-pixels.js';
 import { horizontalOverflow, screenshot } from '../../helpers/screens.js';
 
@@ -39,31 +37,14 @@ const row = (page: Page, kind: string) => page.locator(`[data-testid="overlay-ro
  * overlay at the bottom left (435×288 at x 26, y 406).
  */
 describe('desktop broadcaster: overlays on the scene', () => {
-  let server: BareServer;
-  let browser: Browser;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-  let desktop: Awaited<ReturnType<typeof startDesktop>>;
   const streamer = { email: 'overlay-caster@lait.test', password: 'violet-harbor-2026', nickname: '오버레이방장' };
-
-  beforeAll(async () => {
-    server = await startBareServer({});
-    renderer = await serveRenderer();
-    desktop = await startDesktop({ ffmpegPath: null, settings: { serverUrl: server.url, mode: 'account', preset: '720p' } });
-    browser = await launchBrowser({ fakeMedia: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
-    await renderer?.close();
-    await server?.stop();
-    server?.cleanup();
-  });
+  const h = desktopHarness({ settings: { preset: '720p' } });
 
   it('draws a Hangul text layer with its box and a picked image, hides them when toggled off, keeps them after a restart, and puts chat on the picture', async () => {
-    await signUp(server.url, streamer);
-    const app = await browser.context.newPage();
+    await signUp(h.server.url, streamer);
+    const app = await h.browser.context.newPage();
     await app.setViewportSize({ width: 1366, height: 768 });
-    const errors = await openRenderer(app, renderer.url, desktop.bridgeUrl);
+    const errors = await openRenderer(app, h.renderer.url, h.desktop.bridgeUrl);
 
     // Text layer: Hangul, magenta box.
     await app.getByTestId('overlay-add-text').click();
@@ -95,7 +76,7 @@ describe('desktop broadcaster: overlays on the scene', () => {
     await expect.poll(async () => (await readPreview(app)).at(imageMid.x, imageMid.y), { timeout: 5000 }).toSatisfy((c: Rgb) => near(c, GREEN));
 
     // Saved with the settings: after a reload (the app restarting) the image is there again, the text still off.
-    const saved = () => (JSON.parse(readFileSync(path.join(desktop.dataDir, 'settings.json'), 'utf8')) as Settings).overlays.map((l) => [l.kind, l.visible]);
+    const saved = () => (JSON.parse(readFileSync(path.join(h.desktop.dataDir, 'settings.json'), 'utf8')) as Settings).overlays.map((l) => [l.kind, l.visible]);
     await expect.poll(() => { try { return saved(); } catch { return null; } }, { timeout: 5000 }).toEqual([['text', false], ['image', true]]);
     await app.reload();
     await app.getByTestId('go-live').waitFor();
@@ -103,10 +84,7 @@ describe('desktop broadcaster: overlays on the scene', () => {
     expect(near((await readPreview(app)).at(textPad.x, textPad.y), BLACK)).toBe(true);
 
     // Chat overlay: the streamer's own channel chat, nickname in blue over a translucent box.
-    await app.getByTestId('signin-email').fill(streamer.email);
-    await app.getByTestId('signin-password').fill(streamer.password);
-    await app.getByTestId('signin-submit').click();
-    await app.locator('[data-testid="chat-connection"][data-state="connected"]').waitFor({ timeout: 20_000 });
+    await signInApp(app, streamer);
     await app.getByTestId('overlay-add-chat').click();
     const chatBox: FracRect = { x: 26 / 1280, y: 406 / 720, w: 435 / 1280, h: 288 / 720 };
     const nickBlue = (c: Rgb) => c[2] > 150 && c[0] < 180 && c[2] - c[0] > 60;
