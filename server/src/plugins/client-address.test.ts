@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { until } from '../modules/chat/test/chat-clients.js';
 import { useTestApp, type TestApp } from '../test/test-app.js';
 
-/** Connects a real Socket.IO client that claims `forwardedFor`, and answers the address the server gives it. */
+/**
+ * Connects a real Socket.IO client that claims `forwardedFor`, and answers the address the server
+ * counts the socket under (its per-address chat limits; the upgrade request itself is dropped once read).
+ */
 async function socketAddress(t: TestApp, forwardedFor: string): Promise<string> {
   if (!t.app.server.listening) await t.app.listen({ host: '127.0.0.1', port: 0 });
   const seen: string[] = [];
-  const onConnection = (socket: { request: Parameters<TestApp['app']['clientAddress']>[0] }) => seen.push(t.app.clientAddress(socket.request));
+  const onConnection = (socket: { data: { address: string } }) => seen.push(socket.data.address);
   t.app.io.on('connection', onConnection);
   const { port } = t.app.server.address() as AddressInfo;
   const client = connectClient(`http://127.0.0.1:${port}`, { path: '/socket.io', transports: ['websocket'], extraHeaders: { 'x-forwarded-for': forwardedFor }, reconnection: false, forceNew: true });
