@@ -124,7 +124,7 @@ describe('replays, clips, be right back and the live dashboard fit a desktop and
         seen = await page.getByTestId('vod-video').evaluate((v: HTMLVideoElement) => {
           // Seek once and let it finish: seeking again every poll restarts a seek a loaded machine needs > 0.5 s for.
           if (v.currentTime < 12 && !v.seeking) v.currentTime = 12;
-          return `currentTime ${v.currentTime.toFixed(1)} of ${v.duration.toFixed(1)} s, readyState ${v.readyState}, error ${v.error?.code ?? 'none'}`;
+          return `currentTime ${v.currentTime.toFixed(1)} of ${v.duration.toFixed(1)} s, readyState ${v.readyState}, seeking ${v.seeking}, error ${v.error?.code ?? 'none'}, hls.js ${v.dataset['error'] ?? 'no fatal error'}`;
         });
         return (await page.getByTestId('chat-replay-line').count()) >= 3;
       }, 30_000, 500).catch(async (err: Error) => {

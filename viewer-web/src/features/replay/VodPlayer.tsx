@@ -4,7 +4,13 @@ import { autoplay } from '../player/live-player';
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
-/** A VOD with the browser's own controls (seek bar included); starts by itself (muted if the browser insists); reports the playback position. */
+/**
+ * A VOD with the browser's own controls (seek bar included); starts by itself (muted if the browser
+ * insists); reports the playback position. A fatal hls.js error is recovered the way hls.js
+ * documents it (network: load again; media: recoverMediaError, then swapAudioCodec once); the last
+ * one is kept on the element (`data-error`) for whoever looks at a stuck player.
+ * @see https://github.com/video-dev/hls.js/blob/master/docs/API.md#fifth-step-set-up-error-handling
+ */
 export function VodPlayer({ url, title, onTime }: { url: string; title: string; onTime: (sec: number) => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -15,8 +21,18 @@ export function VodPlayer({ url, title, onTime }: { url: string; title: string; 
     video.addEventListener('seeked', report);
     let hls: Hls | null = null;
     if (Hls.isSupported()) {
-      hls = new Hls();
-      hls.on(Hls.Events.MANIFEST_PARSED, () => autoplay(video));
+      const h = (hls = new Hls());
+      let mediaRecoveries = 0;
+      h.on(Hls.Events.MANIFEST_PARSED, () => autoplay(video));
+      h.on(Hls.Events.ERROR, (_e, data) => {
+        if (!data.fatal) return;
+        video.dataset['error'] = `${data.type}: ${data.details}`;
+        if (data.type === Hls.ErrorTypes.NETWORK_ERROR) h.startLoad();
+        else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
+          if (mediaRecoveries++ === 1) h.swapAudioCodec();
+          if (mediaRecoveries <= 3) h.recoverMediaError();
+        }
+      });
       hls.loadSource(url);
       hls.attachMedia(video);
     } else if (video.canPlayType(HLS_MIME) !== '') {
