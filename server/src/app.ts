@@ -26,7 +26,7 @@ import { chatModeratorRoutes } from './modules/chat/chat-moderators.routes.js';
 import { chatWordsRoutes } from './modules/chat/chat-words.routes.js';
 import { channelRoutes } from './modules/channels/channels.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { rtmpRoutes } from './modules/rtmp/rtmp.routes.js';
+import { ingestHookRoutes } from './modules/streams/ingest-hooks.routes.js';
 import { videoRoutes } from './modules/videos/videos.routes.js';
 import { vodFileRoutes } from './modules/videos/vod-files.routes.js';
 import { clipFileRoutes, clipRoutes } from './modules/clips/clips.routes.js';
@@ -110,7 +110,7 @@ export async function buildApp({ config, ingest, logStream }: BuildOptions): Pro
   // Only nginx's notify hooks post forms; everywhere else a form cannot reach (login CSRF, issue 9).
   await app.register(async (internal) => {
     await internal.register(formbody);
-    await internal.register(rtmpRoutes);
+    await internal.register(ingestHookRoutes);
   }, { prefix: '/internal/rtmp' });
   await app.register(vodFileRoutes);
   await app.register(clipFileRoutes);

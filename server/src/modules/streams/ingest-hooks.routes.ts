@@ -36,7 +36,7 @@ function relaySecretOf(tcurl: string | undefined): string {
  * name) and refuses it on anything else, including this server being down: publishing fails closed.
  * @see https://github.com/arut/nginx-rtmp-module/wiki/Directives#on_publish
  */
-export const rtmpRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const ingestHookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { service: publishService } = app.streams;
   const channels = app.channels.repository;
   const secret = app.config.rtmpNotifySecret;
