@@ -1,66 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '../errors/codes.js';
-import { createChatClient, type ChatAuth, type ChatClientListener, type ChatClientOptions, type ChatSocket } from './chat-client.js';
+import { createChatClient, type ChatClientListener, type ChatClientOptions, type ChatSocket } from './chat-client.js';
 import type { ChatJoinResult, ChatMessage } from './messages.js';
-
-type Emitted = { event: string; payload: Record<string, unknown>; answer: (ack: Ack<unknown>) => void };
-
-/** Plays the server: records emits, answers them by hand or by event, opens and drops the connection. */
-class FakeSocket {
-  connected = false;
-  active = false;
-  readonly emitted: Emitted[] = [];
-  readonly answers = new Map<string, () => Ack<unknown>>();
-  private readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
-  constructor(readonly auth: ChatAuth) {}
-  on(event: string, fn: (...args: unknown[]) => void) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
-    return this;
-  }
-  removeAllListeners() {
-    this.listeners.clear();
-    return this;
-  }
-  timeout(ms: number) {
-    return {
-      emitWithAck: (event: string, payload: Record<string, unknown>) =>
-        new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('operation has timed out')), ms);
-          const answer = (ack: Ack<unknown>) => (clearTimeout(timer), resolve(ack));
-          this.emitted.push({ event, payload, answer });
-          const auto = this.answers.get(event);
-          if (auto) queueMicrotask(() => answer(auto()));
-        }),
-    };
-  }
-  connect() {
-    this.active = true;
-    return this;
-  }
-  disconnect() {
-    this.active = false;
-    if (this.connected) this.drop('io client disconnect');
-    return this;
-  }
-  open() {
-    this.connected = true;
-    this.fire('connect');
-  }
-  drop(reason = 'transport close') {
-    this.connected = false;
-    this.fire('disconnect', reason);
-  }
-  refuse(code: string) {
-    this.active = false;
-    this.fire('connect_error', Object.assign(new Error('refused'), { data: { code } }));
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const fn of this.listeners.get(event) ?? []) fn(...args);
-  }
-  sent(event: string) {
-    return this.emitted.filter((e) => e.event === event);
-  }
-}
+import { FakeChatSocket as FakeSocket } from './fake-chat-socket.js';
 
 const joinResult: ChatJoinResult = { history: [], viewerCount: 1, settings: { slowModeSec: 0, followersOnlyMin: null, filterMode: 'mask' }, role: 'viewer', hasMore: false, restriction: null };
 const message = (id: string, channel = 'alpha'): ChatMessage => ({
