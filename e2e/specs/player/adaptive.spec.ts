@@ -89,6 +89,7 @@ describe('adaptive quality in the channel page', () => {
       const now = await readPlayback(page);
       return now.time - capped.at.time >= 20 ? now : null;
     }, 60_000, 500);
+    console.log(`settled on ${capped.height}p (BANDWIDTH ${rung?.bandwidth}) after ${capped.at.stalls} stalls; ${watched.stalls - capped.at.stalls} in the next 20 s`);
     expect(watched.height).toBeLessThan(source.height);
     expect(watched.stalls - capped.at.stalls, `stalls while settled (${capped.at.stalls} before)`).toBeLessThanOrEqual(1);
 

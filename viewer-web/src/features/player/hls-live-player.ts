@@ -1,8 +1,9 @@
 import type Hls from 'hls.js';
-import type { ErrorData, Level, LevelLoadedData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
+import type { ErrorData, FragLoadedData, Level, LevelLoadedData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
 import { chooseStartLevel, createAbrConfig, DEFAULT_ESTIMATE_BPS, readStoredEstimate, storeEstimate } from './abr';
 import { LOW_LATENCY_HLS_CONFIG, RECOVERY } from './hls-config';
 import { autoplay } from './autoplay';
+import { LinkLatency } from './live-latency';
 import type { LivePlayer, LivePlayerCallbacks, LivePlayerOptions } from './live-player';
 import type { EndReason, PlayerState } from './player-state';
 import { AUTO, resolveChoice, type QualityChoice, type QualityLevel } from './quality';
@@ -29,6 +30,8 @@ export class HlsLivePlayer implements LivePlayer {
   private levels: QualityLevel[] = [];
   /** Fragments this hls.js instance loaded: before the first, its estimate is only our own default. */
   private fragsLoaded = 0;
+  /** Sits further behind the edge where fragments load slowly (a weak link), back again when they don't. */
+  private readonly linkLatency = new LinkLatency(LOW_LATENCY_HLS_CONFIG.liveMaxLatencyDuration ?? 3);
   private readonly onPageHide = () => this.saveEstimate();
 
   constructor(
@@ -104,9 +107,11 @@ export class HlsLivePlayer implements LivePlayer {
       // ENDLIST: play out what is buffered; the video's `ended` event then ends the player.
       if (!data.details.live && this.state !== 'playing') this.end('endlist');
     });
-    hls.on(Events.FRAG_LOADED, () => {
+    hls.on(Events.FRAG_LOADED, (_e, data: FragLoadedData) => {
       this.networkFailures = 0;
       this.fragsLoaded += 1;
+      const { frag } = data;
+      if (frag.type === 'main') this.linkLatency.fragmentLoaded(hls, frag.duration, (frag.stats.loading.end - frag.stats.loading.start) / 1000);
     });
     hls.on(Events.ERROR, (_e, data: ErrorData) => this.onError(data));
     hls.loadSource(this.url);

@@ -71,7 +71,7 @@ describe('live player adaptive quality', () => {
     expect(readStoredEstimate(localStorage, Date.now())).toBeNull();
 
     const next = start();
-    next.emit(FakeHls.Events.FRAG_LOADED);
+    next.emit(FakeHls.Events.FRAG_LOADED, { frag: { type: 'main', duration: 1, stats: { loading: { start: 0, end: 40 } } } });
     next.bandwidthEstimate = 4_200_000;
     window.dispatchEvent(new Event('pagehide'));
     expect(readStoredEstimate(localStorage, Date.now())).toBe(4_200_000);
