@@ -15,11 +15,51 @@ export interface OverlayInputs {
 const FONT_FAMILY = "'Noto Sans CJK KR', 'Noto Sans KR', 'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif";
 const font = (px: number, weight = 600) => `${weight} ${px}px ${FONT_FAMILY}`;
 
+/**
+ * Text measured once per font: the same lines are drawn on every output frame (30-60 a second), and
+ * cutting a long chat line to width takes several measurements. Widths and cut lines by font, width
+ * and text; cleared when it grows past a few screens of chat.
+ */
+class TextMeasure {
+  private readonly widths = new Map<string, number>();
+  private readonly cuts = new Map<string, string>();
+
+  width(ctx: Ctx, text: string): number {
+    const key = `${ctx.font}\u0000${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      if (this.widths.size >= 2000) this.widths.clear();
+      w = ctx.measureText(text).width;
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+
+  /** Cuts `text` to fit `max` pixels with an ellipsis (one line per message, as on stream overlays). */
+  fit(ctx: Ctx, text: string, max: number): string {
+    const key = `${ctx.font}\u0000${max}\u0000${text}`;
+    let cut = this.cuts.get(key);
+    if (cut === undefined) {
+      if (this.cuts.size >= 1000) this.cuts.clear();
+      cut = text;
+      if (this.width(ctx, text) > max) {
+        let chars = [...text];
+        while (chars.length > 1 && ctx.measureText(`${chars.join('')}…`).width > max) chars = chars.slice(0, Math.floor(chars.length * 0.9));
+        cut = `${chars.join('')}…`;
+      }
+      this.cuts.set(key, cut);
+    }
+    return cut;
+  }
+}
+
+const measure = new TextMeasure();
+
 function drawText(ctx: Ctx, layer: TextOverlay, out: OutputSize): void {
   if (!layer.text.trim()) return;
   const px = textFontPx(layer, out);
   ctx.font = font(px);
-  const r = textRect(layer, ctx.measureText(layer.text).width, out);
+  const r = textRect(layer, measure.width(ctx, layer.text), out);
   const pad = textPaddingPx(px);
   if (layer.background) {
     ctx.fillStyle = layer.background;
@@ -34,14 +74,6 @@ function drawImage(ctx: Ctx, layer: ImageOverlay, image: ImageBitmap | undefined
   if (!image) return;
   const r = imageRect(layer, { w: image.width, h: image.height }, out);
   ctx.drawImage(image, r.x, r.y, r.w, r.h);
-}
-
-/** Cuts `text` to fit `max` pixels with an ellipsis (one line per message, as on stream overlays). */
-function fit(ctx: Ctx, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let chars = [...text];
-  while (chars.length > 1 && ctx.measureText(`${chars.join('')}…`).width > max) chars = chars.slice(0, Math.floor(chars.length * 0.9));
-  return `${chars.join('')}…`;
 }
 
 function drawChat(ctx: Ctx, layer: ChatOverlay, chat: readonly OverlayChatLine[], now: number, out: OutputSize): void {
@@ -60,13 +92,13 @@ function drawChat(ctx: Ctx, layer: ChatOverlay, chat: readonly OverlayChatLine[]
   for (const line of lines) {
     ctx.globalAlpha = line.alpha;
     ctx.font = font(px, 700);
-    const nick = fit(ctx, line.nickname, (r.w - 2 * pad) / 2);
+    const nick = measure.fit(ctx, line.nickname, (r.w - 2 * pad) / 2);
     ctx.fillStyle = '#7cc4ff';
     ctx.fillText(nick, r.x + pad, y);
-    const nickW = ctx.measureText(`${nick} `).width;
+    const nickW = measure.width(ctx, `${nick} `);
     ctx.font = font(px, 400);
     ctx.fillStyle = '#ffffff';
-    ctx.fillText(fit(ctx, line.text, r.w - 2 * pad - nickW), r.x + pad + nickW, y);
+    ctx.fillText(measure.fit(ctx, line.text, r.w - 2 * pad - nickW), r.x + pad + nickW, y);
     y += lineH;
   }
   ctx.globalAlpha = 1;
