@@ -33,21 +33,24 @@ function row(setup: string, s: Summary): string {
   return `| ${setup} | ${heights} | ${s.tracks ?? '?'} | ${s.samples} | ${sec(s.p50)} | ${sec(s.p95)} | ${sec(s.max)} | ${s.stalls} (${(s.stallMs / 1000).toFixed(1)} s) | ${backlog} | ${load} |`;
 }
 
-export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; laitAudioDelayMs: number; argv: string[] }): string {
+export function renderReport(results: ProfileResult[], run: { seconds: number; joins: number; laitAudioDelayMs: number; blockingReload: boolean; argv: string[] }): string {
   const audio = results.every((r) => r.enc.audio !== false);
-  const lait = run.laitAudioDelayMs === 20 ? 'Lait' : `Lait with hls_max_audio_delay ${run.laitAudioDelayMs}ms`;
+  const lait = run.laitAudioDelayMs !== 20 ? `Lait with hls_max_audio_delay ${run.laitAudioDelayMs}ms`
+    : run.blockingReload ? 'Lait' : 'Lait, playlists polled (no blocking reload)';
+  const laitSetup = run.blockingReload ? '1 s fragments, 4 s playlist, blocking reload, tuned hls.js' : '1 s fragments, 4 s playlist, tuned hls.js';
   const sections = results.map((r) => `### Publisher \`${r.enc.profile}\`: ${describeProfile(r.enc)}
 
 | setup | played | tracks | frames | p50 | p95 | max | stalls (time) | backlog before x264 p50 / max | load (1 min) after each join |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${row(`${lait} (1 s fragments, 4 s playlist, tuned hls.js)`, r.lait)}
+${row(`${lait} (${laitSetup})`, r.lait)}
 ${r.rungs.map((s) => row(`${lait}, ${s.label.replace(/^Lait /, '')} rung (chosen in the quality menu)`, s)).join('\n')}${r.rungs.length ? '\n' : ''}${row('peer: nginx-rtmp defaults (5 s fragments, 30 s playlist, hls_max_audio_delay 300ms) + hls.js defaults', r.peer)}
 
 Ratio: the peer's p50 is ${(r.peer.p50 / r.lait.p50).toFixed(1)}× Lait's. Lait ${verdict(r)}.${r.rungs.map((s) => `\n${rungVerdict(r.lait, s)}.`).join('')}`);
   const lavfi = results.some((r) => r.enc.audioSource === 'lavfi');
   const title = !audio ? ', video only'
     : lavfi ? ', audio from ffmpeg\'s own clock (artefact)'
-    : run.laitAudioDelayMs === 20 ? '' : `, Lait's nginx with hls_max_audio_delay ${run.laitAudioDelayMs}ms`;
+    : run.laitAudioDelayMs !== 20 ? `, Lait's nginx with hls_max_audio_delay ${run.laitAudioDelayMs}ms`
+    : run.blockingReload ? '' : ', playlists polled without blocking reload (comparison)';
   return `## Glass-to-glass latency${title} (bench/latency)
 
 Command: \`npx tsx bench/latency/run.ts${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\`  

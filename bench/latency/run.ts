@@ -31,6 +31,8 @@ const { values } = parseArgs({
     keyint: { type: 'string', default: '1' },
     rungs: { type: 'string', default: 'source,480p,360p' },
     'video-only': { type: 'boolean', default: false },
+    // Lait's playlists without blocking reload (hls.js polls them): the comparison for docs/architecture.md.
+    'no-blocking-reload': { type: 'boolean', default: false },
     // Lait's nginx with another hls_max_audio_delay: 300 is nginx-rtmp's default, i.e. before the fix.
     'lait-audio-delay': { type: 'string', default: '20' },
     // lavfi: audio from ffmpeg's own -re clock, to show the artefact a bench must avoid.
@@ -41,6 +43,7 @@ const SECONDS = Number(values.seconds);
 const JOINS = Number(values.joins);
 const LAIT_AUDIO_DELAY = Number(values['lait-audio-delay']);
 const AUDIO_SOURCE = values['audio-source'] === 'lavfi' ? 'lavfi' : 'pipe';
+const BLOCKING_RELOAD = !values['no-blocking-reload'];
 if (!(SECONDS >= 3 && JOINS >= 1)) throw new Error('--seconds must be ≥ 3 and --joins ≥ 1');
 const profiles: PublisherProfile[] = values.profile === 'both' ? [...PROFILES] : isProfile(values.profile) ? [values.profile] : [];
 if (profiles.length === 0) throw new Error(`--profile must be zerolatency, obs or both, got ${values.profile}`);
@@ -72,6 +75,8 @@ async function startPeer(platform: Platform) {
     workDir, hlsDir: path.join(platform.dataDir, 'peer-hls'),
     // nginx-rtmp's own defaults, hls_max_audio_delay included.
     hls: { fragmentSec: 5, playlistSec: 30, maxAudioDelayMs: 300 },
+    // nginx serves the playlists as nginx-rtmp writes them: no blocking reload.
+    blockingPlaylists: false,
     notify: false,
   });
   return { nginx, rtmp: `rtmp://127.0.0.1:${rtmpPort}/live`, hls: `http://127.0.0.1:${hlsPort}/hls` };
@@ -108,7 +113,9 @@ async function main() {
   const platform = await startPlatform({
     env: { LOG_LEVEL: 'warn' },
     nginxHls: { maxAudioDelayMs: LAIT_AUDIO_DELAY },
-    ladder: LADDER_RUNGS.length > 0 ? { rungs: LADDER_RUNGS, capacity: 1 } : false,
+    blockingPlaylists: BLOCKING_RELOAD,
+    // `--rungs source`: no rungs, but the supervisor still writes master.m3u8 (the channel turns live on it).
+    ladder: { rungs: LADDER_RUNGS, capacity: 1 },
   });
   const peerPage = await startPeerPage();
   let peer: Awaited<ReturnType<typeof startPeer>> | undefined;
@@ -132,12 +139,13 @@ async function main() {
       }], enc);
       results.push({ enc, lait: lait!, rungs, peer: base! });
     }
-    const md = renderReport(results, { seconds: SECONDS, joins: JOINS, laitAudioDelayMs: LAIT_AUDIO_DELAY, argv: process.argv.slice(2) });
+    const md = renderReport(results, { seconds: SECONDS, joins: JOINS, laitAudioDelayMs: LAIT_AUDIO_DELAY, blockingReload: BLOCKING_RELOAD, argv: process.argv.slice(2) });
     console.log(md);
     // A video-only or pre-fix run is a comparison, not the result: each gets its own section.
     const section = values['video-only'] ? 'latency-video-only'
       : AUDIO_SOURCE === 'lavfi' ? 'latency-lavfi-audio'
-      : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}` : 'latency';
+      : LAIT_AUDIO_DELAY !== 20 ? `latency-audio-delay-${LAIT_AUDIO_DELAY}`
+      : !BLOCKING_RELOAD ? 'latency-polling' : 'latency';
     console.log(`written to ${writeSection(section, md)}`);
   } finally {
     await peer?.nginx.stop().catch(() => {});

@@ -12,10 +12,13 @@ function startOrigin(host = '127.0.0.1', port = 0): Promise<{ server: Server; ur
     const url = req.url ?? '';
     const n = (hits.get(url) ?? 0) + 1;
     hits.set(url, n);
-    if (url.endsWith('.m3u8')) {
+    const msn = /[?&]_HLS_msn=(\d+)/.exec(url)?.[1];
+    if (url.split('?')[0]!.endsWith('.m3u8')) {
       // nginx-rtmp's HLS server sends CORS headers of its own (nginx-rtmp/nginx.conf.template).
-      res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Content-Length, Content-Range' });
-      res.end(`#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:${n}\n`);
+      const headers = { 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Content-Length, Content-Range' };
+      // A blocking reload: held until "fragment <msn>" exists, like the ingest's playlist server.
+      if (msn !== undefined) setTimeout(() => res.writeHead(200, headers).end(`#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:${msn}\n`), 500);
+      else res.writeHead(200, headers).end(`#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:${n}\n`);
     } else if (url.endsWith('.ts') && !url.includes('missing')) {
       setTimeout(() => res.writeHead(200, { 'content-type': 'video/mp2t' }).end(Buffer.alloc(188 * 100, n)), 300);
     } else {
@@ -74,6 +77,19 @@ describe('edge nginx (deploy/edge/edge-templates) in front of an origin', () => 
       text = await (await fetch(`${edge.url}/hls/pb2/index.m3u8`)).text();
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+
+  it('passes a blocking reload (_HLS_msn) to the origin once for all viewers waiting on it, and drops any other query', async () => {
+    const held = await Promise.all(Array.from({ length: 20 }, (_, i) => fetch(`${edge.url}/hls/pb5/index.m3u8?_HLS_msn=8${i % 2 ? '&nocache=' + i : ''}`)));
+    expect(held.every((r) => r.status === 200)).toBe(true);
+    const texts = await Promise.all(held.map((r) => r.text()));
+    expect(new Set(texts)).toEqual(new Set(['#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:8\n']));
+    expect(origin.hits.get('/hls/pb5/index.m3u8?_HLS_msn=8')).toBe(1);
+    expect(held[0]!.headers.get('access-control-allow-origin')).toBe('*');
+    // The next directive is a new request to the origin; a query without one is the plain playlist.
+    expect(await (await fetch(`${edge.url}/hls/pb5/index.m3u8?_HLS_msn=9`)).text()).toContain('SEQUENCE:9');
+    await fetch(`${edge.url}/hls/pb5/index.m3u8?cachebust=1`);
+    expect([...origin.hits.keys()].filter((k) => k.startsWith('/hls/pb5/')).sort()).toEqual(['/hls/pb5/index.m3u8', '/hls/pb5/index.m3u8?_HLS_msn=8', '/hls/pb5/index.m3u8?_HLS_msn=9']);
   });
 
   it('refuses anything but <playbackId>/<file>.m3u8|.ts without asking the origin, and does not keep a 404 for long', async () => {
@@ -150,6 +166,9 @@ describe('edge routing to a named ingest node', () => {
     expect(nodes[0]!.hits.get('/hls/pbx/seg1.ts')).toBeUndefined();
     expect((await fetch(`${edge.url}/hls/ingest-0/pbx/index.m3u8`)).status).toBe(200);
     expect(nodes[0]!.hits.get('/hls/pbx/index.m3u8')).toBe(1);
+    const held = await fetch(`${edge.url}/hls/ingest-1/pbx/index.m3u8?_HLS_msn=4`);
+    expect(await held.text()).toContain('SEQUENCE:4');
+    expect(nodes[1]!.hits.get('/hls/pbx/index.m3u8?_HLS_msn=4')).toBe(1);
     expect(dns.queries).toEqual(expect.arrayContaining(['ingest-1.ingest.lait.test', 'ingest-0.ingest.lait.test']));
   });
 

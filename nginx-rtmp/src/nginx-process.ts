@@ -8,6 +8,7 @@ import { createStderrTail, type StderrTail } from './stderr-tail.js';
 import { getFreePort, isPortFree, waitForPorts } from './ports.js';
 import { LADDER_ENV } from './env.js';
 import { startLadderSupervisor, type LadderOptions, type LadderStatusSnapshot, type LadderSupervisor } from './ladder/supervisor.js';
+import { startPlaylistServer, type PlaylistServer } from './playlists/playlist-server.js';
 import { renderConfig, type RenderOptions } from './render-config.js';
 import { killGroup, killStaleNginx } from './stale-nginx.js';
 import { testConfig } from './test-config.js';
@@ -22,7 +23,12 @@ export interface NginxExitEvent {
   stderrTail: string;
 }
 
-export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'workerUser' | 'ladderStatusPort'> {
+export interface StartOptions extends Omit<RenderOptions, 'modulePath' | 'workerUser' | 'ladderStatusPort' | 'playlistPort'> {
+  /**
+   * Serve media playlists with blocking reload (src/playlists). Default true; `false` lets nginx
+   * serve them as nginx-rtmp writes them (benchmark peers: nginx-rtmp's defaults).
+   */
+  blockingPlaylists?: boolean;
   /**
    * The adaptive bitrate ladder (src/ladder): a Node supervisor transcodes each stream into the
    * rungs below its height and writes `master.m3u8`. Defaults from LADDER, LADDER_CAPACITY and
@@ -205,9 +211,13 @@ async function launch(options: StartOptions, tail: StderrTail): Promise<Running>
  */
 export async function startNginx(startOptions: StartOptions): Promise<NginxHandle> {
   const ladderStatusPort = startOptions.ladder === false ? undefined : await getFreePort();
-  const options = { ...startOptions, ladderStatusPort };
+  const playlists: PlaylistServer | null = startOptions.blockingPlaylists === false ? null : await startPlaylistServer(startOptions.hlsDir);
+  const options = { ...startOptions, ladderStatusPort, playlistPort: playlists?.port };
   const tail = createStderrTail(options.onLog);
-  let running = await launch(options, tail);
+  let running = await launch(options, tail).catch(async (error: unknown) => {
+    await playlists?.close();
+    throw error;
+  });
   let ladder: LadderSupervisor | null = null;
   if (startOptions.ladder !== false && ladderStatusPort !== undefined) {
     const chosen = startOptions.ladder ?? {};
@@ -225,6 +235,7 @@ export async function startNginx(startOptions: StartOptions): Promise<NginxHandl
     }).catch(async (error: unknown) => {
       running.expectedExit = true;
       await terminate(running.child, 500);
+      await playlists?.close();
       throw error;
     });
   }
@@ -253,6 +264,7 @@ export async function startNginx(startOptions: StartOptions): Promise<NginxHandl
       // Transcoders first: they read from nginx and would only retry against a closed port.
       await ladder?.stop();
       await stopCurrent();
+      await playlists?.close();
     },
     async restart() {
       await stopCurrent();

@@ -43,6 +43,11 @@ export interface RenderOptions {
    * the server knows which node holds a stream and whose control page to call. Unset: one node.
    */
   nodeId?: string;
+  /**
+   * Loopback port of the playlist server (src/playlists) that serves media playlists with blocking
+   * reload; unset: nginx serves `index.m3u8` from disk as nginx-rtmp wrote it (benchmark peers).
+   */
+  playlistPort?: number;
   /** Loopback port of the ladder supervisor's status page, proxied at `<control>/ladder`; unset answers 404 there. */
   ladderStatusPort?: number;
   /** Unprivileged account for worker processes when the master runs as root, e.g. `nobody nogroup`. */
@@ -146,6 +151,10 @@ export function renderConfig(options: RenderOptions): string {
     relaySecret: deriveRelaySecret(options.notifySecret),
     notifyOff: options.notify === false ? '# ' : '',
     hlsFragment: assertSeconds('hls.fragmentSec', options.hls?.fragmentSec ?? 1),
+    mediaPlaylists: options.playlistPort === undefined
+      ? `alias ${assertPath('hlsDir', options.hlsDir)}/$1;`
+      // $1 is the matched path; the query carries the delivery directives (_HLS_msn).
+      : `proxy_pass http://127.0.0.1:${assertPort('playlistPort', options.playlistPort)}/$1$is_args$args;\n            proxy_read_timeout 15s;`,
     ladderStatus: options.ladderStatusPort === undefined ? 'return 404;' : `proxy_pass http://127.0.0.1:${assertPort('ladderStatusPort', options.ladderStatusPort)}/ladder;`,
     hlsPlaylistLength: assertSeconds('hls.playlistSec', options.hls?.playlistSec ?? 4),
     hlsMaxAudioDelay: assertMillis('hls.maxAudioDelayMs', options.hls?.maxAudioDelayMs ?? 20),

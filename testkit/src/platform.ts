@@ -51,6 +51,8 @@ export interface PlatformOptions {
   ladder?: LadderOptions | false;
   /** nginx-rtmp's HLS options instead of Lait's defaults (bench/latency renders the pre-fix audio delay). */
   nginxHls?: { fragmentSec?: number; playlistSec?: number; maxAudioDelayMs?: number };
+  /** false: nginx serves media playlists itself, without blocking reload (bench/latency's comparison). */
+  blockingPlaylists?: boolean;
 }
 
 const MYSQL = TEST_ENV.mysqlUrl;
@@ -125,6 +127,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       hlsDir: path.join(dataDir, 'hls'),
       ...(opts.ladder !== undefined ? { ladder: opts.ladder } : {}),
       ...(opts.nginxHls ? { hls: opts.nginxHls } : {}),
+      ...(opts.blockingPlaylists === false ? { blockingPlaylists: false } : {}),
     });
   } catch (err) {
     await stopServer();

@@ -53,7 +53,7 @@ describe('channel page', () => {
     const hls = FakeHls.latest();
     expect(hls.loadSource).toHaveBeenCalledWith('http://hls.test/hls/AbCdEfGh12345678/index.m3u8');
     expect(hls.attachMedia).toHaveBeenCalledWith(video);
-    expect(hls.config).toMatchObject({ lowLatencyMode: false, liveSyncDuration: 1.5, maxLiveSyncPlaybackRate: 1.2 });
+    expect(hls.config).toMatchObject({ lowLatencyMode: true, liveSyncDuration: 1.5, maxLiveSyncPlaybackRate: 1.2 });
 
     act(() => {
       hls.emit(FakeHls.Events.MANIFEST_PARSED);

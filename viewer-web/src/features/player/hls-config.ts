@@ -1,7 +1,8 @@
 import type { HlsConfig, LoaderConfig } from 'hls.js';
 
 /**
- * Our HLS is plain (not LL-HLS): nginx-rtmp cuts 1 s fragments (1 s GOP) into a 4 s playlist.
+ * nginx-rtmp cuts 1 s fragments (1 s GOP) into a 4 s playlist, and Lait's playlist server answers
+ * blocking reloads (`?_HLS_msn=N` held until fragment N is listed; no partial segments).
  * Measured glass-to-glass on this stack by bench/latency (docs/benchmarks.md), against nginx-rtmp
  * and hls.js defaults in the same run.
  */
@@ -16,8 +17,9 @@ function policy(ttfbMs: number, loadMs: number, retries: number): { default: Loa
 }
 
 export const LOW_LATENCY_HLS_CONFIG: Partial<HlsConfig> = {
-  // LL-HLS needs parts and blocking reloads, which nginx-rtmp does not produce.
-  lowLatencyMode: false,
+  // Uses the playlists' CAN-BLOCK-RELOAD (a request for the next fragment as soon as one arrives),
+  // and lets hls.js change the playback rate to hold the target. There are no parts to load.
+  lowLatencyMode: true,
   // Sit 1.5 fragments behind the live edge: one fragment of safety plus half a fragment of slack.
   liveSyncDuration: LIVE_SYNC_SEC,
   // Past 3 s behind the playlist's edge hls.js jumps back to the sync point. hls.js only speeds up
