@@ -9,8 +9,9 @@ const ALPHA = 0.3;
 
 /**
  * Where to sit behind the live edge for this link. When a fragment appears at the edge the player
- * has about (target − fragment) seconds buffered, and it needs the next playlist reload (up to half
- * a fragment) plus the fragment's download in that time. On a fast link that is LIVE_SYNC_SEC; on a
+ * has about (target − fragment) seconds buffered, and it needs the next playlist (a blocking reload
+ * answers as the fragment is listed; 0.5 s covers its round trip and the edge's jitter, and a
+ * polling client's wait) plus the fragment's download in that time. On a fast link that is LIVE_SYNC_SEC; on a
  * link where a 1 s fragment takes 0.65 s to arrive (the 360p rung at 1.2 Mb/s) it is ≈2.2 s, where
  * 1.5 s stalled every few seconds and hls.js, speeding up towards its target, stalled again.
  */
