@@ -22,6 +22,7 @@ import { docsPlugin } from './plugins/docs.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { sitePlugin } from './plugins/site.js';
 import { socketPlugin } from './plugins/socket.js';
+import { chatPlugin } from './modules/chat/chat.plugin.js';
 import { chatModeratorRoutes } from './modules/chat/chat-moderators.routes.js';
 import { chatWordsRoutes } from './modules/chat/chat-words.routes.js';
 import { channelRoutes } from './modules/channels/channels.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp({ config, ingest, logStream }: BuildOptions): Pro
   await app.register(clipsPlugin);
   await app.register(authFeaturePlugin);
   await app.register(socketPlugin);
+  await app.register(chatPlugin);
   await app.register(async (api) => {
     await api.register(healthRoutes);
     await api.register(channelRoutes);
