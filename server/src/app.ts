@@ -22,6 +22,7 @@ import { docsPlugin } from './plugins/docs.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { sitePlugin } from './plugins/site.js';
 import { socketPlugin } from './plugins/socket.js';
+import { chatPlugin } from './modules/chat/chat.plugin.js';
 import { chatModeratorRoutes } from './modules/chat/chat-moderators.routes.js';
 import { chatWordsRoutes } from './modules/chat/chat-words.routes.js';
 import { channelRoutes } from './modules/channels/channels.routes.js';
@@ -36,6 +37,7 @@ import { avatarsPlugin } from './modules/avatars/avatars.plugin.js';
 import { categoriesPlugin } from './modules/categories/categories.plugin.js';
 import { channelsPlugin } from './modules/channels/channels.plugin.js';
 import { clipsPlugin } from './modules/clips/clips.plugin.js';
+import { mePlugin } from './modules/me/me.plugin.js';
 import { followsPlugin } from './modules/follows/follows.plugin.js';
 import { streamsPlugin } from './modules/streams/streams.plugin.js';
 import { thumbnailsPlugin } from './modules/thumbnails/thumbnails.plugin.js';
@@ -91,7 +93,9 @@ export async function buildApp({ config, ingest, logStream }: BuildOptions): Pro
   await app.register(avatarsPlugin);
   await app.register(clipsPlugin);
   await app.register(authFeaturePlugin);
+  await app.register(mePlugin);
   await app.register(socketPlugin);
+  await app.register(chatPlugin);
   await app.register(async (api) => {
     await api.register(healthRoutes);
     await api.register(channelRoutes);

@@ -3,20 +3,19 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { CHAT_SOCKET_PATH } from '@lait/shared';
-import { createChatModule, type ChatModule } from '../modules/chat/chat-module.js';
 import { chatKeyPrefix } from '../modules/chat/chat-redis.js';
 import type { ChatServer } from '../modules/chat/chat.socket.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: ChatServer;
-    chat: ChatModule;
   }
 }
 
 /**
  * Socket.IO on the site's own HTTP server (same origin, path /socket.io). With Redis, the
- * adapter carries room broadcasts and server-side events to every server process.
+ * adapter carries room broadcasts and server-side events to every server process. Sockets carry
+ * the signed-in user, if any (`socket.data`); the chat plugin adds its handlers and limits.
  */
 export const socketPlugin = fp(async (app) => {
   const io: ChatServer = new Server(app.server, {
@@ -57,36 +56,14 @@ export const socketPlugin = fp(async (app) => {
     }
   });
 
-  const chat = createChatModule({
-    io,
-    ds: app.db,
-    redis: app.redis,
-    config: app.config,
-    channels: app.channels.repository,
-    follows: app.follows.repository,
-    users: app.users.repository,
-    sessions: app.streams.repository,
-    presence: app.viewers.presence,
-    events: app.channels.events,
-    log: app.log,
-    metrics: app.metrics.chat,
-    clientAddress: app.clientAddress,
-  });
   app.decorate('io', io);
-  app.decorate('chat', chat);
 
   // Graceful drain (SIGTERM): refuse new websockets at once, so clients reconnecting through the
-  // balancer land on another process; store and acknowledge what is pending; then drop the sockets
-  // (their clients reconnect elsewhere and resume with sinceId). Dropping before the flush would
-  // lose the acks of messages already stored, and make every such client resend.
+  // balancer land on another process. preClose hooks run in registration order: the chat plugin's,
+  // after this one, stores what is pending and then closes the open connections.
   app.addHook('preClose', async () => {
     app.server.removeAllListeners('upgrade');
     app.server.on('upgrade', (_req, socket: { destroy(): void }) => socket.destroy());
-    await chat.drain().catch(() => {});
-    chat.close();
-    // Closes every connection without Socket.IO's disconnect packet: a client told "io server
-    // disconnect" would not reconnect by itself; a closed transport makes it reconnect elsewhere.
-    io.engine.close();
   });
   app.addHook('onClose', async () => {
     await io.of('/').adapter.close();
@@ -95,7 +72,7 @@ export const socketPlugin = fp(async (app) => {
     if (sub?.status === 'ready') await sub.quit().catch(() => {});
     sub?.disconnect();
   });
-}, { name: 'lait-socket', dependencies: ['lait-db', 'lait-redis', 'lait-metrics', 'lait-authenticate', 'lait-users', 'lait-follows', 'lait-viewers', 'lait-channels', 'lait-streams'] });
+}, { name: 'lait-socket', dependencies: ['lait-redis', 'lait-metrics', 'lait-authenticate'] });
 
 /**
  * The Redis adapter publishes and (un)subscribes without handling the returned promises: with

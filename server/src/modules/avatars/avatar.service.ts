@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors/app-error.js';
+import { avatarUrl, type UserRepository } from '../users/user.repository.js';
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
@@ -25,9 +26,26 @@ function looksLikeImage(bytes: Buffer): boolean {
  * Avatars are stored like thumbnails: one JPEG per user under the data directory. Every upload is
  * re-encoded by ffmpeg to a 256×256 square, which also drops whatever metadata the original carried.
  */
+export interface AvatarOptions {
+  ffmpegPath: string;
+  dir: string;
+  users: Pick<UserRepository, 'setAvatar'>;
+  /** Directory cards carry the streamer's avatar: their cache is dropped on every upload. */
+  directory: { clear(): void };
+}
+
 export class AvatarService {
-  constructor(private readonly opts: { ffmpegPath: string; dir: string }) {
+  constructor(private readonly opts: AvatarOptions) {
     mkdirSync(opts.dir, { recursive: true });
+  }
+
+  /** Stores the user's new avatar and answers its URL (versioned by the upload time, so caches refetch). */
+  async upload(userId: number, bytes: Buffer): Promise<string> {
+    await this.store(userId, bytes);
+    const at = new Date();
+    await this.opts.users.setAvatar(userId, at);
+    this.opts.directory.clear();
+    return avatarUrl(userId, at)!;
   }
 
   fileFor(userId: number): string {

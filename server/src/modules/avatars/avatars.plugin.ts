@@ -14,5 +14,6 @@ declare module 'fastify' {
 }
 
 export const avatarsPlugin = fp(async (app) => {
-  app.decorate('avatars', { service: new AvatarService({ ffmpegPath: app.config.ffmpegPath, dir: path.join(app.config.dataDir, 'avatars') }) });
-}, { name: 'lait-avatars' });
+  const service = new AvatarService({ ffmpegPath: app.config.ffmpegPath, dir: path.join(app.config.dataDir, 'avatars'), users: app.users.repository, directory: app.channels.directory });
+  app.decorate('avatars', { service });
+}, { name: 'lait-avatars', dependencies: ['lait-users', 'lait-channels'] });

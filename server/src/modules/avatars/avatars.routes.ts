@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiErrorSchema } from '@lait/shared';
 import { Type } from '@sinclair/typebox';
 import { NotFoundError } from '../../errors/app-error.js';
-import { avatarUrl } from '../users/user.repository.js';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, AvatarInvalidError } from './avatar.service.js';
 
 const ParamsSchema = Type.Object({ file: Type.String({ pattern: '^[0-9]{1,12}\\.jpg$' }) });
@@ -12,7 +11,6 @@ const AvatarResultSchema = Type.Object({ avatarUrl: Type.String() });
 /** `PUT /api/me/avatar` (the image as the body) and `GET /api/avatars/<userId>.jpg?v=<time>`. */
 export const avatarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const avatars = app.avatars.service;
-  const users = app.users.repository;
   // Raw image bytes, only in this plugin's scope; everything else stays JSON with the small body limit.
   app.addContentTypeParser([...AVATAR_TYPES], { parseAs: 'buffer', bodyLimit: AVATAR_MAX_BYTES }, (_req, body, done) => done(null, body));
 
@@ -33,11 +31,6 @@ export const avatarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { rateLimit: { max: 20, timeWindow: '1 hour', keyGenerator: (req) => `avatar:${req.user?.sub ?? req.ip}` } },
   }, async (req) => {
     if (!Buffer.isBuffer(req.body)) throw new AvatarInvalidError();
-    const userId = req.userId();
-    await avatars.store(userId, req.body);
-    const at = new Date();
-    await users.setAvatar(userId, at);
-    app.channels.directory.clear();
-    return { avatarUrl: avatarUrl(userId, at)! };
+    return { avatarUrl: await avatars.upload(req.userId(), req.body) };
   });
 };

@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
 import type { Categories } from '../categories/categories.plugin.js';
 import type { Follows } from '../follows/follows.plugin.js';
 import type { Users } from '../users/users.plugin.js';
 import type { Viewers } from '../viewers/viewers.plugin.js';
+import { ChannelDirectory } from './channel-directory.js';
 import { ChannelViews } from './channel-view.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelService } from './channel.service.js';
@@ -19,8 +19,8 @@ export interface Channels {
   views: ChannelViews;
   /** A channel went live, offline, reconnecting, resumed or was edited: publish and the owner's edits emit here. */
   events: LiveEvents;
-  /** Serialised directory answers, cleared whenever a channel goes live, offline or is edited. */
-  directory: TtlCache<string>;
+  /** Directory pages and categories with live counts, cached; cleared whenever a channel goes live, offline or is edited. */
+  directory: ChannelDirectory;
 }
 
 declare module 'fastify' {
@@ -42,10 +42,11 @@ export function createChannels({ ds, config, users, follows, categories, viewers
   const repository = new ChannelRepository(ds);
   const events = new LiveEvents();
   const service = new ChannelService(repository, new PublishTokenRepository(ds), users.repository, config, categories.repository, events);
-  const directory = new TtlCache<string>(1000);
+  const views = new ChannelViews(service, viewers.presence, follows.repository, users.repository);
+  const directory = new ChannelDirectory(service, views, categories.repository);
   const clear = () => directory.clear();
   for (const event of ['channel:live', 'channel:offline', 'channel:reconnecting', 'channel:resumed', 'channel:updated'] as const) events.on(event, clear);
-  return { repository, service, views: new ChannelViews(service, viewers.presence, follows.repository, users.repository), events, directory };
+  return { repository, service, views, events, directory };
 }
 
 export const channelsPlugin = fp(async (app) => {

@@ -9,7 +9,7 @@ function sendSerialised(reply: FastifyReply, json: string): FastifyReply {
 
 /** Public channel reads (directory, search, a channel page) and following. Never exposes a stream key. */
 export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { service: channelService, views: channelViews, directory: directoryCache } = app.channels;
+  const { service: channelService, views: channelViews, directory } = app.channels;
   const follows = app.follows.service;
   const authErrors = { 401: ApiErrorSchema, 404: ApiErrorSchema };
 
@@ -20,17 +20,7 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ChannelListQuerySchema,
       response: { 200: ChannelListSchema, 400: ApiErrorSchema },
     },
-  }, async (req, reply) => {
-    // The directory is the hottest read and changes slowly: serve one serialised answer per query for up to a second.
-    const cached = directoryCache.get(req.url);
-    if (cached !== undefined) return sendSerialised(reply, cached);
-    const { live, category, q, limit = 50, sort = 'viewers' } = req.query;
-    const channels = await channelViews.many(await channelService.list({ live, category, q, limit }));
-    if (sort === 'viewers') channels.sort((a, b) => b.viewerCount - a.viewerCount || Number(b.live) - Number(a.live));
-    const body = JSON.stringify({ channels });
-    directoryCache.set(req.url, body);
-    return sendSerialised(reply, body);
-  });
+  }, async (req, reply) => sendSerialised(reply, await directory.page(req.query)));
 
   app.get('/channels/:slug', {
     schema: { tags: ['channels'], summary: 'One channel', params: ChannelSlugParamsSchema, response: { 200: ChannelPublicSchema, 400: ApiErrorSchema, 404: ApiErrorSchema } },

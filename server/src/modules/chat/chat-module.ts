@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../config.js';
 import type { ChannelRepository } from '../channels/channel.repository.js';
-import type { LiveEvents } from '../channels/live-events.js';
+import type { ChannelService } from '../channels/channel.service.js';
 import type { FollowRepository } from '../follows/follow.repository.js';
 import type { SessionRepository } from '../streams/session.repository.js';
 import type { UserRepository } from '../users/user.repository.js';
@@ -23,6 +23,7 @@ import { ChatModerationRepository } from './chat-moderation.repository.js';
 import { ChatModerationService } from './chat-moderation.service.js';
 import { chatKeyPrefix, RedisGate } from './chat-redis.js';
 import { ChatConnections } from './chat-connections.js';
+import { ChatDashboardService } from './chat-dashboard.service.js';
 import { addressKey } from '../../lib/client-address.js';
 import { ChatReadGuard } from './chat-read-guard.js';
 import { ChatSendService } from './chat-send.service.js';
@@ -35,25 +36,36 @@ export interface ChatModuleDeps {
   redis: Redis | null;
   config: Config;
   channels: ChannelRepository;
+  /** The caller's own channel (the dashboard's routes). */
+  owned: Pick<ChannelService, 'getOwned'>;
   follows: FollowRepository;
   users: UserRepository;
   /** Broadcast sessions: each keeps its peak viewer count. */
   sessions: SessionRepository;
   /** Viewer counts: chat sockets feed them (every open channel page holds one). */
   presence: ViewerPresence;
-  events: LiveEvents;
   log: FastifyBaseLogger;
   metrics: ChatMetrics;
   /** The client's address for a raw request, following TRUST_PROXY (`app.clientAddress`). */
   clientAddress: (req: IncomingMessage) => string;
 }
 
-export interface ChatModule {
+/** What the rest of the server sees of chat (`app.chat`). */
+export interface Chat {
+  /** Each channel's chat state (settings, words, moderators, bans), cached per process. */
   states: ChannelStates;
-  moderation: ChatModerationRepository;
   /** Moderation as the socket handlers do it (checks, notices, cache invalidation), for REST routes too. */
   actions: ChatModerationService;
-  /** Every process reloads the channel's chat state (words changed through REST). */
+  /** The streamer's dashboard: moderator and ban lists, the channel's own filter words. */
+  dashboard: ChatDashboardService;
+}
+
+/** The chat and what its owner (the chat plugin) runs it with. */
+export interface ChatModule {
+  chat: Chat;
+  /** The room is told the stream ended (`channel:offline`). */
+  streamEnded(channelId: number, slug: string): void;
+  /** Every process reloads the channel's chat state (a rename: the old slug stops, the new one starts). */
   invalidate(channelId: number): void;
   /** Stores what is pending (shutdown) so that nothing acknowledged-to-be is dropped. */
   drain(): Promise<void>;
@@ -61,7 +73,7 @@ export interface ChatModule {
 }
 
 /** Wires the chat services onto a Socket.IO server. Everything here is owned by the returned module. */
-export function createChatModule({ io, ds, redis, config, channels, follows, users, sessions, presence, events, log, metrics, clientAddress }: ChatModuleDeps): ChatModule {
+export function createChatModule({ io, ds, redis, config, channels, owned, follows, users, sessions, presence, log, metrics, clientAddress }: ChatModuleDeps): ChatModule {
   const gate = new RedisGate(redis, chatKeyPrefix(config.database), log, () => metrics.redisError());
   const messages = new ChatMessageRepository(ds);
   const moderation = new ChatModerationRepository(ds);
@@ -150,26 +162,16 @@ export function createChatModule({ io, ds, redis, config, channels, follows, use
       log.debug({ err }, 'chat: could not record peak viewers');
     }
   }
-  const onOffline = ({ channelId, slug }: { channelId: number; slug: string }) => {
-    emitter.notice(channelId, { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' });
-  };
-  events.on('channel:offline', onOffline);
-  // A rename must reach chat at once, on every process: the old slug stops, the new one starts.
-  const onUpdated = ({ channelId }: { channelId: number }) => emitter.invalidate(channelId);
-  events.on('channel:updated', onUpdated);
 
   return {
-    states,
-    moderation,
-    actions: mod,
+    chat: { states, actions: mod, dashboard: new ChatDashboardService({ owned, users, moderation, actions: mod }) },
+    streamEnded: (channelId, slug) => emitter.notice(channelId, { channel: slug, code: 'STREAM_ENDED', message: 'The stream has ended' }),
     invalidate: (channelId) => emitter.invalidate(channelId),
     drain: async () => {
       await batcher.drain();
       outbox.releaseAll();
     },
     close() {
-      events.off('channel:offline', onOffline);
-      events.off('channel:updated', onUpdated);
       presence.stop();
       limits.close();
       filters.close();

@@ -43,7 +43,7 @@ export class ViewerPresence implements ViewerCounts {
   private changed = false;
   private lastPublish = 0;
 
-  /** Starts sharing (the socket plugin calls this; the CLI never does). */
+  /** Starts sharing (the chat plugin calls this; the CLI never does). */
   start(link: PresenceLink): void {
     this.link = link;
     this.timer = setInterval(() => this.tick(), PUBLISH_EVERY_MS);

@@ -16,7 +16,7 @@ export function createViewers(): Viewers {
   return { presence: new ViewerPresence() };
 }
 
-/** The socket plugin feeds and starts the presence (the CLI never does); it stops with the app. */
+/** The chat plugin feeds and starts the presence (the CLI never does); it stops with the app. */
 export const viewersPlugin = fp(async (app) => {
   const viewers = createViewers();
   app.decorate('viewers', viewers);
