@@ -8,6 +8,7 @@ import { waitFor } from '@lait/testkit/ports';
 import { openRenderer, serveRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
 import { startDesktop } from '../../helpers/desktop.js';
+import { screenshot } from '../../helpers/screens.js';
 
 /**
  * The built renderer in headless Chromium (fake camera, microphone and screen) drives the real
@@ -84,6 +85,7 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     await page.getByTestId('go-live').click();
     await page.locator('[data-testid="broadcast-status"][data-state="live"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('health-bitrate').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'desktop-live');
     await expect.poll(async () => (await p.api<{ live: boolean }>(`/api/channels/${slug}`)).body.live, { timeout: 20_000 }).toBe(true);
 
     const watch = await browser.context.newPage();
@@ -149,6 +151,7 @@ describe('desktop broadcaster: sign in and go live from the app', () => {
     expect(await page.getByTestId('stop').isVisible()).toBe(true);
     expect(desktop.core.engine.status()).toMatchObject({ state: 'live', epoch: epochAtStop });
     await page.getByTestId('stop').click();
+    await screenshot(page, 'desktop-stop-confirm');
     await page.getByTestId('stop-confirm').click();
     await page.locator('[data-testid="broadcast-status"][data-state="idle"]').waitFor({ timeout: 10_000 });
     const files = readdirSync(desktop.recordDir).map((f) => path.join(desktop.recordDir, f));

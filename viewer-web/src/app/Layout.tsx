@@ -3,7 +3,6 @@ import { Outlet } from 'react-router';
 import { useAuth } from '../features/auth/auth-context';
 import { TopBar } from './TopBar';
 import { useKakaoReturn } from './use-kakao-return';
-import './forms.css';
 import './layout.css';
 
 export function Layout() {

@@ -1,9 +1,8 @@
 import { memo } from 'react';
-import type { ChatRole, ChatUser } from '@lait/shared';
+import { nicknameColor, type ChatRole, type ChatUser } from '@lait/shared';
 import { noticeText } from './chat-notice-text';
 import type { ChatEntry } from './chat-state';
 import { MessageMenu } from './MessageMenu';
-import { nicknameColor } from './nickname-color';
 import type { ChatModeration } from './use-chat';
 import { useChatT } from './use-chat-t';
 

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ChatMessage, ChatRole, ChatUser } from '@lait/shared';
+import { nicknameColor, type ChatMessage, type ChatRole, type ChatUser } from '@lait/shared';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api-context';
 import { canActOnUser, TIMEOUT_CHOICES_SEC } from './MessageMenu';
-import { nicknameColor } from './nickname-color';
 import type { ChatModeration } from './use-chat';
 import { useChatT } from './use-chat-t';
 import './user-card.css';

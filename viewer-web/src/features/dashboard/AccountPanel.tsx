@@ -20,7 +20,7 @@ export function AccountPanel({ user }: { user: User }) {
     }
   };
   return (
-    <section className="dash-card" aria-labelledby="account-title">
+    <section className="card dash-card" aria-labelledby="account-title">
       <h2 id="account-title">{t('dashboard.accountTitle')}</h2>
       <p className="dash-muted">{user.email ? t('dashboard.signedInAs', { nickname: user.nickname, email: user.email }) : user.nickname}</p>
       <KakaoLink user={user} />

@@ -37,7 +37,7 @@ export function AvatarPanel({ channel, onSaved }: { channel: ChannelOwner; onSav
   };
 
   return (
-    <section className="dash-card" aria-labelledby={`${id}-h`} data-testid="avatar-panel">
+    <section className="card dash-card" aria-labelledby={`${id}-h`} data-testid="avatar-panel">
       <h2 id={`${id}-h`}>{t('dashboard.avatarTitle')}</h2>
       <div className="dash-row">
         <StreamerAvatar channel={channel} className="dash-avatar" />

@@ -35,7 +35,7 @@ export function ChannelAddressForm({ channel, onSaved }: { channel: ChannelOwner
   const problem = slugProblem(slug);
 
   return (
-    <form className="dash-card dash-form" onSubmit={form.onSubmit} aria-labelledby={`${id}-h`} data-testid="channel-address">
+    <form className="card dash-card dash-form" onSubmit={form.onSubmit} aria-labelledby={`${id}-h`} data-testid="channel-address">
       <h2 id={`${id}-h`}>{t('dashboard.addressTitle')}</h2>
       <code className="dash-code" data-testid="channel-address-current">/c/{channel.slug}</code>
       {channel.slugChangeable ? (

@@ -45,7 +45,7 @@ export function ChannelForm({ channel, categories, onSaved }: ChannelFormProps) 
   };
 
   return (
-    <form className="dash-card dash-form" onSubmit={form.onSubmit} aria-labelledby={`${id}-h`}>
+    <form className="card dash-card dash-form" onSubmit={form.onSubmit} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('dashboard.channelTitle')}</h2>
       <label className="field">
         <span className="field__label">{t('dashboard.titleLabel')}</span>

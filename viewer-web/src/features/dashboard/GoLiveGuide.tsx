@@ -6,7 +6,7 @@ import { StreamKeyPanel } from './StreamKeyPanel';
 export function GoLiveGuide({ channel, onRotated }: { channel: ChannelOwner; onRotated: () => void }) {
   const { t } = useTranslation();
   return (
-    <section className="dash-card" aria-labelledby="guide-title">
+    <section className="card dash-card" aria-labelledby="guide-title">
       <h2 id="guide-title">{t('dashboard.guideTitle')}</h2>
       <p className="dash-muted">{t('dashboard.guideSteps')}</p>
       <span className="dash-label">{t('dashboard.serverUrl')}</span>
@@ -29,7 +29,7 @@ export function RecommendedSettings() {
     [t('dashboard.settingRate'), t('dashboard.settingRateValue')],
   ] as const;
   return (
-    <section className="dash-card" aria-labelledby="settings-title" data-testid="recommended-settings">
+    <section className="card dash-card" aria-labelledby="settings-title" data-testid="recommended-settings">
       <h2 id="settings-title">{t('dashboard.settingsTitle')}</h2>
       <dl className="dash-settings">
         {rows.map(([k, v]) => (

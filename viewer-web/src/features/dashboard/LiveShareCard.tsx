@@ -14,7 +14,7 @@ export function LiveShareCard({ channel }: { channel: ChannelOwner }) {
   const url = `${window.location.origin}/c/${channel.slug}`;
   const canShare = typeof navigator.share === 'function';
   return (
-    <section className="dash-card live-share" data-testid="live-share" aria-labelledby="live-share-title">
+    <section className="card dash-card live-share" data-testid="live-share" aria-labelledby="live-share-title">
       <h2 id="live-share-title">{t('dashboard.share.title')}</h2>
       <p className="dash-muted">{t('dashboard.share.body')}</p>
       <div className="dash-row">

@@ -51,7 +51,7 @@ export function ModerationPanel() {
   );
 
   return (
-    <section className="dash-card" aria-labelledby={`${id}-h`} data-testid="moderation-panel">
+    <section className="card dash-card" aria-labelledby={`${id}-h`} data-testid="moderation-panel">
       <h2 id={`${id}-h`}>{t('dashboard.modTitle')}</h2>
       <form
         className="dash-row"

@@ -80,7 +80,7 @@ export function ReplaysPanel({ slug }: { slug: string }) {
     );
 
   return (
-    <section className="dash-card" aria-labelledby={`${id}-h`} data-testid="replays-panel">
+    <section className="card dash-card" aria-labelledby={`${id}-h`} data-testid="replays-panel">
       <h2 id={`${id}-h`}>{t('dashboard.replays.title')}</h2>
       <h3 className="dash-label">{t('dashboard.replays.videos')}</h3>
       {videos?.length === 0 && <p className="dash-muted">{t('dashboard.replays.noVideos')}</p>}

@@ -24,7 +24,7 @@ export function StreamHealthPanel({ health }: { health: StreamHealth | null }) {
   const { t } = useTranslation();
   if (!health) {
     return (
-      <section className="dash-card" aria-labelledby="health-title">
+      <section className="card dash-card" aria-labelledby="health-title">
         <h2 id="health-title">{t('dashboard.healthTitle')}</h2>
         <p className="dash-muted">{t('dashboard.healthOffline')}</p>
       </section>
@@ -40,7 +40,7 @@ export function StreamHealthPanel({ health }: { health: StreamHealth | null }) {
     [t('dashboard.viewers'), t('common.viewers', { n: health.viewers })],
   ] as const;
   return (
-    <section className="dash-card" aria-labelledby="health-title" data-testid="stream-health">
+    <section className="card dash-card" aria-labelledby="health-title" data-testid="stream-health">
       <h2 id="health-title">{t('dashboard.healthTitle')}</h2>
       {health.warnings.map((w) => (
         <p key={w} className="dash-alert" role="alert" data-testid={WARNING_TEST_IDS[w]}>

@@ -7,7 +7,7 @@ export function WelcomeCard({ nickname }: { nickname: string }) {
   const [params, setParams] = useSearchParams();
   if (params.get('welcome') !== '1') return null;
   return (
-    <section className="dash-card dash-welcome" data-testid="dashboard-welcome" aria-labelledby="welcome-title">
+    <section className="card dash-card dash-welcome" data-testid="dashboard-welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">{t('dashboard.welcomeTitle', { nickname })}</h2>
       <p className="dash-muted">{t('dashboard.welcomeBody')}</p>
       <div className="dash-row">

@@ -27,9 +27,12 @@ export function App({ bridge }: { bridge: Bridge }) {
   const other = settings.locale === 'ko' ? 'en' : 'ko';
   return (
     <I18nProvider locale={settings.locale}>
-      <header className="top">
-        <h1>{translate(settings.locale, 'app.title')}</h1>
-        <button type="button" onClick={() => update({ locale: other })}>{translate(settings.locale, 'locale.switch')}</button>
+      <header className="topbar top">
+        <h1 className="topbar__logo">
+          <span className="topbar__logo-mark" aria-hidden="true" />
+          {translate(settings.locale, 'app.title')}
+        </h1>
+        <button type="button" className="button button--ghost button--small" onClick={() => update({ locale: other })}>{translate(settings.locale, 'locale.switch')}</button>
       </header>
       <GoLiveScreen bridge={bridge} settings={settings} appInfo={appInfo} onSettings={update} />
     </I18nProvider>

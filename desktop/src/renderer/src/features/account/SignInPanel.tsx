@@ -28,43 +28,43 @@ export function SignInPanel({ status, error, busy, serverUrl, onServerUrl, onLog
   };
   if (status?.signedIn && status.user) {
     return (
-      <fieldset className="panel">
+      <fieldset className="card panel">
         <legend>{t('account.title')}</legend>
         <p data-testid="account-user">{t('account.signedInAs', { nickname: status.user.nickname })}</p>
-        <button type="button" data-testid="signout" onClick={onLogout}>{t('account.signOut')}</button>
+        <button type="button" className="button button--ghost" data-testid="signout" onClick={onLogout}>{t('account.signOut')}</button>
       </fieldset>
     );
   }
   return (
-    <form className="panel" onSubmit={submit} data-testid="signin-form">
+    <form className="card panel" onSubmit={submit} data-testid="signin-form">
       <strong>{t('account.title')}</strong>
       <label>
         {t('account.server')}
-        <input data-testid="server-url" value={server} onChange={(e) => setServer(e.target.value.trim())} />
+        <input className="field__input" data-testid="server-url" value={server} onChange={(e) => setServer(e.target.value.trim())} />
       </label>
       <label>
         {t('account.email')}
-        <input data-testid="signin-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input className="field__input" data-testid="signin-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <label>
         {t('account.password')}
-        <input data-testid="signin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input className="field__input" data-testid="signin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      <button type="submit" data-testid="signin-submit" disabled={busy || kakao?.waiting || !email || !password}>{t('account.signIn')}</button>
+      <button type="submit" className="button" data-testid="signin-submit" disabled={busy || kakao?.waiting || !email || !password}>{t('account.signIn')}</button>
       {kakao && (kakao.waiting ? (
         <div className="kakao-waiting" data-testid="kakao-waiting" role="status">
           <span>{t('account.kakaoWaiting')}</span>
-          <button type="button" data-testid="kakao-cancel" onClick={kakao.cancel}>{t('account.kakaoCancel')}</button>
+          <button type="button" className="button button--ghost button--small" data-testid="kakao-cancel" onClick={kakao.cancel}>{t('account.kakaoCancel')}</button>
         </div>
       ) : (
-        <button type="button" className="kakao" data-testid="signin-kakao" disabled={busy} onClick={() => {
+        <button type="button" className="kakao-button kakao" data-testid="signin-kakao" disabled={busy} onClick={() => {
           if (server !== serverUrl) onServerUrl(server);
           kakao.start();
         }}>
           {t('account.kakao')}
         </button>
       ))}
-      {error && <p className="error" role="alert" data-testid="signin-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
+      {error && <p className="form-error error" role="alert" data-testid="signin-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
     </form>
   );
 }

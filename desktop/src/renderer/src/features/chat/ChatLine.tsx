@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@lait/shared';
+import { nicknameColor, type ChatMessage } from '@lait/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { TIMEOUT_CHOICES, type ModerationAction } from './use-chat';
@@ -24,7 +24,7 @@ export function ChatLine({ message, mine, canModerate, onModerate }: Props) {
   };
   return (
     <li className={`chat-line${mine ? ' chat-mine' : ''}`} data-testid="chat-message" data-id={message.id} data-user-id={message.user.id}>
-      <span className={`chat-nick chat-role-${message.user.role}`}>{message.user.nickname}</span>
+      <span className={`chat-nick chat-role-${message.user.role}`} style={{ color: nicknameColor(message.user.id) }}>{message.user.nickname}</span>
       <span className="chat-text">{message.text}</span>
       {canModerate && !mine && (
         <span className="chat-menu">

@@ -6,6 +6,7 @@ import { noticesByAnchor, oneLine } from './chat-state';
 import { NoticeLine } from './NoticeLine';
 import type { ChatFeedback, useChat } from './use-chat';
 import { useStickToBottom } from '@lait/shared/react';
+import './chat.css';
 
 interface Props {
   /** The channel's chat, opened by the go-live screen (the chat overlay draws from it too). */
@@ -39,7 +40,7 @@ export function ChatPanel({ chat, selfId }: Props) {
   };
 
   return (
-    <fieldset className="panel chat" data-testid="chat-panel">
+    <fieldset className="card panel chat" data-testid="chat-panel">
       <legend>{t('chat.title')}</legend>
       <ConnectionLine state={chat.connection.state} code={chat.connection.code} />
       <ol className="chat-list" ref={listRef} onScroll={stick.onScroll} data-testid="chat-list" aria-live="polite">
@@ -53,11 +54,11 @@ export function ChatPanel({ chat, selfId }: Props) {
           </Fragment>
         ))}
       </ol>
-      {stick.hasNew && <button type="button" className="chat-new" onClick={stick.jumpToBottom}>{t('chat.newBelow')}</button>}
+      {stick.hasNew && <button type="button" className="button button--small chat-new" onClick={stick.jumpToBottom}>{t('chat.newBelow')}</button>}
       <div className="chat-input">
-        <textarea data-testid="chat-input" rows={2} maxLength={CHAT_MAX_LENGTH * 2} value={text} placeholder={t('chat.placeholder')}
+        <textarea className="field__input" data-testid="chat-input" rows={2} maxLength={CHAT_MAX_LENGTH * 2} value={text} placeholder={t('chat.placeholder')}
           onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} />
-        <button type="button" data-testid="chat-send" disabled={chat.sending || !text.trim()} onClick={() => void submit()}>{t('chat.send')}</button>
+        <button type="button" className="button button--small" data-testid="chat-send" disabled={chat.sending || !text.trim()} onClick={() => void submit()}>{t('chat.send')}</button>
       </div>
       {chat.feedback && <Feedback feedback={chat.feedback} />}
     </fieldset>
@@ -88,7 +89,7 @@ function Feedback({ feedback }: { feedback: ChatFeedback }) {
   }
   const { code, message, retryAfterSec } = feedback.error;
   return (
-    <p className="error" role="alert" data-testid="chat-error" data-code={code}>
+    <p className="form-error error" role="alert" data-testid="chat-error" data-code={code}>
       {errorText(code, message)}{retryAfterSec !== undefined && ` ${t('chat.retryAfter', { s: Math.ceil(retryAfterSec) })}`}
     </p>
   );

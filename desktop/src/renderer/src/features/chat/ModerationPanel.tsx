@@ -35,22 +35,22 @@ export function ModerationPanel({ bridge }: { bridge: Bridge }) {
   const row = (user: ModerationUser, label: string, testId: string, run: () => ReturnType<Bridge['moderation']['get']>) => (
     <li key={user.userId} className="mod-row">
       <span>{user.nickname}</span>
-      <button type="button" data-testid={testId} disabled={busy} onClick={() => void act(run)}>{label}</button>
+      <button type="button" className="button button--ghost button--small" data-testid={testId} disabled={busy} onClick={() => void act(run)}>{label}</button>
     </li>
   );
   return (
-    <details className="panel moderation" data-testid="moderation-panel" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details className="card panel moderation" data-testid="moderation-panel" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('mod.title')}</summary>
       <form className="mod-appoint" onSubmit={(e) => {
         e.preventDefault();
         const name = nickname.trim();
         if (name) void act(() => bridge.moderation.appoint({ nickname: name })).then((ok) => ok && setNickname(''));
       }}>
-        <input data-testid="mod-appoint-input" aria-label={t('mod.appointLabel')} placeholder={t('mod.appointLabel')} value={nickname} maxLength={32}
+        <input className="field__input" data-testid="mod-appoint-input" aria-label={t('mod.appointLabel')} placeholder={t('mod.appointLabel')} value={nickname} maxLength={32}
           onChange={(e) => setNickname(e.target.value)} />
-        <button type="submit" data-testid="mod-appoint" disabled={busy || nickname.trim() === ''}>{t('mod.appoint')}</button>
+        <button type="submit" className="button button--small" data-testid="mod-appoint" disabled={busy || nickname.trim() === ''}>{t('mod.appoint')}</button>
       </form>
-      {error && <p className="error" role="alert" data-testid="mod-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
+      {error && <p className="form-error error" role="alert" data-testid="mod-error" data-code={error.code}>{errorText(error.code, error.message)}</p>}
       <h4>{t('mod.moderators')}</h4>
       <ul className="mod-list" data-testid="mod-list">
         {lists?.moderators.map((u) => row(u, t('mod.remove'), 'mod-remove', () => bridge.moderation.remove({ userId: u.userId })))}

@@ -79,41 +79,46 @@ export function GoLiveScreen({ bridge, settings, appInfo, onSettings }: Props) {
     <main className="go-live">
       <section className="preview">
         <h2>{t('preview.title')}</h2>
-        <div ref={previewRef} className={`preview-canvas${preview ? '' : ' off'}`} data-preview-off={preview ? undefined : t('preview.off')} />
-        <label className="radio preview-toggle">
-          <input type="checkbox" data-testid="preview-toggle" checked={preview} onChange={(e) => setPreview(e.target.checked)} />
-          {t('preview.show')}
-        </label>
-        <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
-        <div className="actions">
-          {busy ? (
-            confirmStop && broadcast.status.state !== 'stopping' ? (
-              <span className="stop-confirm" role="alertdialog" aria-label={t('live.stopConfirm')}>
-                <span>{t('live.stopConfirm')}</span>
-                <button type="button" className="stop" data-testid="stop-confirm" onClick={() => { setConfirmStop(false); void broadcast.stop(); }}>
-                  {t('live.stop')}
+        {/* The state, go live and the numbers beside the preview: the settings under it stay on a 1366×768 screen. */}
+        <div className="preview-stage">
+          <div ref={previewRef} className={`preview-canvas${preview ? '' : ' off'}`} data-preview-off={preview ? undefined : t('preview.off')} />
+          <div className="preview-side">
+            <label className="radio preview-toggle">
+              <input type="checkbox" data-testid="preview-toggle" checked={preview} onChange={(e) => setPreview(e.target.checked)} />
+              {t('preview.show')}
+            </label>
+            <BroadcastStatusBar status={broadcast.status} health={broadcast.health} error={broadcast.error} />
+            <div className="actions">
+              {busy ? (
+                confirmStop && broadcast.status.state !== 'stopping' ? (
+                  <span className="stop-confirm" role="alertdialog" aria-label={t('live.stopConfirm')}>
+                    <span>{t('live.stopConfirm')}</span>
+                    <button type="button" className="button button--danger stop" data-testid="stop-confirm" onClick={() => { setConfirmStop(false); void broadcast.stop(); }}>
+                      {t('live.stop')}
+                    </button>
+                    <button type="button" className="button button--ghost" data-testid="stop-cancel" onClick={() => setConfirmStop(false)}>{t('live.keepLive')}</button>
+                  </span>
+                ) : (
+                  <button type="button" className="button button--danger stop" data-testid="stop" onClick={() => setConfirmStop(true)} disabled={broadcast.status.state === 'stopping'}>
+                    {t('live.stop')}
+                  </button>
+                )
+              ) : (
+                <button type="button" className="button go" data-testid="go-live" onClick={goLive} disabled={!canGoLive}>
+                  {t('live.go')}
                 </button>
-                <button type="button" data-testid="stop-cancel" onClick={() => setConfirmStop(false)}>{t('live.keepLive')}</button>
-              </span>
-            ) : (
-              <button type="button" className="stop" data-testid="stop" onClick={() => setConfirmStop(true)} disabled={broadcast.status.state === 'stopping'}>
-                {t('live.stop')}
-              </button>
-            )
-          ) : (
-            <button type="button" className="go" data-testid="go-live" onClick={goLive} disabled={!canGoLive}>
-              {t('live.go')}
-            </button>
-          )}
-          {broadcast.status.state === 'reconnecting' && (
-            <button type="button" data-testid="retry" onClick={broadcast.retry}>{t('live.retry')}</button>
-          )}
+              )}
+              {broadcast.status.state === 'reconnecting' && (
+                <button type="button" className="button button--ghost" data-testid="retry" onClick={broadcast.retry}>{t('live.retry')}</button>
+              )}
+            </div>
+            {settings.mode === 'account' && !signedIn && <p className="muted">{t('account.needSignIn')}</p>}
+            {broadcast.status.recordingPath && (
+              <p className="muted" data-testid="recording-path">{t('output.recording', { path: broadcast.status.recordingPath })}</p>
+            )}
+            <HealthPanel status={broadcast.status} samples={broadcast.samples} />
+          </div>
         </div>
-        {settings.mode === 'account' && !signedIn && <p className="muted">{t('account.needSignIn')}</p>}
-        {broadcast.status.recordingPath && (
-          <p className="muted" data-testid="recording-path">{t('output.recording', { path: broadcast.status.recordingPath })}</p>
-        )}
-        <HealthPanel status={broadcast.status} samples={broadcast.samples} />
         {/* Under the preview, beside each other: what goes out and how it sounds (within reach on a 1366×768 laptop). */}
         <div className="preview-settings">
           <div className="preview-settings__col">

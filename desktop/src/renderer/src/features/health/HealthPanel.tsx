@@ -23,7 +23,7 @@ export function HealthPanel({ status, samples }: Props) {
     <div className="health-row"><dt>{t(key)}</dt><dd data-testid={`health-${id}`}>{value}</dd></div>
   );
   return (
-    <section className="panel health" data-testid="health-panel" data-path={last?.path}>
+    <section className="card panel health" data-testid="health-panel" data-path={last?.path}>
       <strong>{t('health.title')}</strong>
       <dl>
         {row('health.connection', t(`state.${status.state}`), 'connection')}

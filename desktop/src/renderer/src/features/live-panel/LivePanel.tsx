@@ -22,7 +22,7 @@ export function LivePanel({ channel, categories, error, onUpdate }: Props) {
     setSaved(await onUpdate({ title: title.trim() || channel.title, category: category || null }));
   };
   return (
-    <fieldset className="panel" data-testid="live-panel">
+    <fieldset className="card panel" data-testid="live-panel">
       <legend>{t('live.panel')}</legend>
       <p className="viewers" data-testid="viewer-count" data-count={channel.viewerCount}>
         {t('live.viewers', { count: channel.viewerCount })}
@@ -31,19 +31,19 @@ export function LivePanel({ channel, categories, error, onUpdate }: Props) {
       </p>
       <label>
         {t('live.title')}
-        <input data-testid="live-title" maxLength={140} value={title} onChange={(e) => { setTitle(e.target.value); setSaved(false); }} />
+        <input className="field__input" data-testid="live-title" maxLength={140} value={title} onChange={(e) => { setTitle(e.target.value); setSaved(false); }} />
       </label>
       <label>
         {t('live.category')}
-        <select data-testid="live-category" value={category} onChange={(e) => { setCategory(e.target.value); setSaved(false); }}>
+        <select className="field__input" data-testid="live-category" value={category} onChange={(e) => { setCategory(e.target.value); setSaved(false); }}>
           <option value="">{t('live.noCategory')}</option>
           {categories.map((c) => (
             <option key={c.slug} value={c.slug}>{locale === 'ko' ? c.nameKo : c.nameEn}</option>
           ))}
         </select>
       </label>
-      <button type="button" data-testid="live-save" onClick={() => void save()}>{saved ? t('live.saved') : t('live.save')}</button>
-      {error && <p className="error" role="alert">{errorText(error.code, error.message)}</p>}
+      <button type="button" className="button" data-testid="live-save" onClick={() => void save()}>{saved ? t('live.saved') : t('live.save')}</button>
+      {error && <p className="form-error error" role="alert">{errorText(error.code, error.message)}</p>}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { MIXER_INPUTS, meterFraction, type AudioMixer as Mixer, type MixerInput } from './audio-mixer';
+import './mixer.css';
 
 interface Props {
   mixer: Mixer | null;
@@ -37,7 +38,7 @@ export function AudioMixer({ mixer, revision }: Props) {
 
   if (!mixer) return null;
   return (
-    <section className="panel mixer" data-revision={revision}>
+    <section className="card panel mixer" data-revision={revision}>
       <h3>{t('mixer.title')}</h3>
       {MIXER_INPUTS.map((id) => {
         const s = mixer.state(id);
@@ -54,7 +55,7 @@ export function AudioMixer({ mixer, revision }: Props) {
             />
             <span className="mixer-volume">{Math.round(s.volume * 100)}%</span>
             <button
-              type="button" aria-pressed={s.muted} data-testid={`mixer-${id}-mute`}
+              type="button" className="button button--ghost button--small" aria-pressed={s.muted} data-testid={`mixer-${id}-mute`}
               onClick={() => { mixer.setMuted(id, !s.muted); rerender((n) => n + 1); }}
             >
               {s.muted ? t('mixer.unmute') : t('mixer.mute')}

@@ -18,7 +18,7 @@ interface Props {
 export function OutputSettings({ settings, streamKey, recordDir, hardware, disabled, onChange, onKeyChange }: Props) {
   const { t } = useI18n();
   return (
-    <fieldset className="panel" disabled={disabled}>
+    <fieldset className="card panel" disabled={disabled}>
       <legend>{t('output.title')}</legend>
       <div className="radios" role="radiogroup" aria-label={t('output.mode')}>
         {MODES.map((mode) => (
@@ -32,17 +32,17 @@ export function OutputSettings({ settings, streamKey, recordDir, hardware, disab
         <>
           <label>
             {t('output.server')}
-            <input data-testid="custom-rtmp-url" value={settings.rtmpUrl} onChange={(e) => onChange({ rtmpUrl: e.target.value.trim() })} />
+            <input className="field__input" data-testid="custom-rtmp-url" value={settings.rtmpUrl} onChange={(e) => onChange({ rtmpUrl: e.target.value.trim() })} />
           </label>
           <label>
             {t('output.key')}
-            <input data-testid="custom-key" type="password" autoComplete="off" value={streamKey} onChange={(e) => onKeyChange(e.target.value.trim())} />
+            <input className="field__input" data-testid="custom-key" type="password" autoComplete="off" value={streamKey} onChange={(e) => onKeyChange(e.target.value.trim())} />
           </label>
         </>
       )}
       <label>
         {t('output.resolution')}
-        <select data-testid="output-preset" value={settings.preset} onChange={(e) => onChange({ preset: e.target.value as OutputPreset })}>
+        <select className="field__input" data-testid="output-preset" value={settings.preset} onChange={(e) => onChange({ preset: e.target.value as OutputPreset })}>
           {PRESETS.map((p) => (
             <option key={p} value={p}>{p}</option>
           ))}
@@ -50,24 +50,24 @@ export function OutputSettings({ settings, streamKey, recordDir, hardware, disab
       </label>
       <label>
         {t('output.fps')}
-        <select data-testid="output-fps" value={settings.fps} onChange={(e) => onChange({ fps: Number(e.target.value) === 60 ? 60 : 30 })}>
+        <select className="field__input" data-testid="output-fps" value={settings.fps} onChange={(e) => onChange({ fps: Number(e.target.value) === 60 ? 60 : 30 })}>
           <option value={30}>30</option>
           <option value={60}>60</option>
         </select>
       </label>
       <label>
         {t('output.bitrate')}
-        <input data-testid="output-bitrate" type="number" min={300} max={12000} step={100} value={settings.videoBitrateKbps}
+        <input className="field__input" data-testid="output-bitrate" type="number" min={300} max={12000} step={100} value={settings.videoBitrateKbps}
           onChange={(e) => onChange({ videoBitrateKbps: Number(e.target.value) })} />
       </label>
       <label>
         {t('output.keyframe')}
-        <input type="number" min={0.5} max={4} step={0.5} value={settings.keyframeSec}
+        <input className="field__input" type="number" min={0.5} max={4} step={0.5} value={settings.keyframeSec}
           onChange={(e) => onChange({ keyframeSec: Number(e.target.value) })} />
       </label>
       <label>
         {t('output.encoder')}
-        <select data-testid="output-encoder" value={settings.encoder} onChange={(e) => onChange({ encoder: e.target.value as VideoEncoder })}>
+        <select className="field__input" data-testid="output-encoder" value={settings.encoder} onChange={(e) => onChange({ encoder: e.target.value as VideoEncoder })}>
           <option value="copy">{t('output.encoder.copy')}</option>
           <option value="x264">{t('output.encoder.x264')}</option>
           {hardware.map((hw) => <option key={hw} value={hw}>{t(`output.encoder.${hw}`)}</option>)}

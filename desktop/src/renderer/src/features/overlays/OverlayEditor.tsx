@@ -26,7 +26,7 @@ function PositionFields({ position, onChange }: { position: OverlayPosition; onC
     <>
       <label>
         {t('overlays.position')}
-        <select value={place} data-testid="overlay-position" onChange={(e) => choose(e.target.value)}>
+        <select className="field__input" value={place} data-testid="overlay-position" onChange={(e) => choose(e.target.value)}>
           {PLACES.map((p) => <option key={p} value={p}>{p === 'point' ? t('overlays.position.point') : t(`corner.${p}`)}</option>)}
         </select>
       </label>
@@ -51,7 +51,7 @@ export function OverlayEditor({ layer, onChange }: { layer: OverlayLayer; onChan
         <>
           <label>
             {t('overlays.text')}
-            <input type="text" maxLength={200} value={layer.text} data-testid="overlay-text" onChange={(e) => onChange({ ...layer, text: e.target.value })} />
+            <input className="field__input" type="text" maxLength={200} value={layer.text} data-testid="overlay-text" onChange={(e) => onChange({ ...layer, text: e.target.value })} />
           </label>
           <Fraction label={t('overlays.fontSize')} value={layer.fontSize} min={0.02} max={0.2} onChange={(fontSize) => onChange({ ...layer, fontSize })} />
           <div className="overlay-pair">
@@ -84,7 +84,7 @@ export function OverlayEditor({ layer, onChange }: { layer: OverlayLayer; onChan
           <div className="overlay-pair">
             <label>
               {t('overlays.chat.count')}
-              <input type="number" min={1} max={20} value={layer.maxMessages}
+              <input className="field__input" type="number" min={1} max={20} value={layer.maxMessages}
                 onChange={(e) => onChange({ ...layer, maxMessages: Math.min(20, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
             </label>
             <Fraction label={t('overlays.fontSize')} value={layer.fontSize} min={0.015} max={0.1} step={0.005} onChange={(fontSize) => onChange({ ...layer, fontSize })} />

@@ -3,6 +3,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { OverlayEditor } from './OverlayEditor';
 import { createChatLayer, createImageLayer, createTextLayer, moveLayer, readImageFile, type ImageFileError } from './overlay-layers';
+import './overlays.css';
 
 interface Props {
   layers: readonly OverlayLayer[];
@@ -42,17 +43,17 @@ export function OverlaysPanel({ layers, onChange }: Props) {
   const rows = layers.map((layer, index) => ({ layer, index })).reverse();
 
   return (
-    <fieldset className="panel overlays" data-testid="overlays-panel">
+    <fieldset className="card panel overlays" data-testid="overlays-panel">
       <legend>{t('overlays.title')}</legend>
       <div className="overlay-add">
-        <button type="button" data-testid="overlay-add-text" onClick={() => add(createTextLayer(t('overlays.text.default')))}>+ {t('overlays.kind.text')}</button>
-        <label className="button-like">
+        <button type="button" className="button button--ghost button--small" data-testid="overlay-add-text" onClick={() => add(createTextLayer(t('overlays.text.default')))}>+ {t('overlays.kind.text')}</button>
+        <label className="button button--ghost button--small button-like">
           + {t('overlays.kind.image')}
           <input type="file" accept="image/png,image/jpeg" data-testid="overlay-add-image" onChange={(e) => void pickImage(e)} />
         </label>
-        <button type="button" data-testid="overlay-add-chat" onClick={() => add(createChatLayer())}>+ {t('overlays.kind.chat')}</button>
+        <button type="button" className="button button--ghost button--small" data-testid="overlay-add-chat" onClick={() => add(createChatLayer())}>+ {t('overlays.kind.chat')}</button>
       </div>
-      {fileError && <p className="error" data-testid="overlay-file-error">{t(`overlays.image.${fileError}`)}</p>}
+      {fileError && <p className="form-error error" data-testid="overlay-file-error">{t(`overlays.image.${fileError}`)}</p>}
       {rows.length === 0 && <p className="muted">{t('overlays.empty')}</p>}
       <ol className="overlay-list">
         {rows.map(({ layer, index }) => (
@@ -63,11 +64,11 @@ export function OverlaysPanel({ layers, onChange }: Props) {
               onClick={() => setSelected(layer.id === selected ? null : layer.id)}>
               {name(layer)}
             </button>
-            <button type="button" className="icon" aria-label={t('overlays.up')} disabled={index === layers.length - 1}
+            <button type="button" className="button button--ghost button--icon icon" aria-label={t('overlays.up')} disabled={index === layers.length - 1}
               onClick={() => onChange(moveLayer(layers, index, 1))}>↑</button>
-            <button type="button" className="icon" aria-label={t('overlays.down')} disabled={index === 0}
+            <button type="button" className="button button--ghost button--icon icon" aria-label={t('overlays.down')} disabled={index === 0}
               onClick={() => onChange(moveLayer(layers, index, -1))}>↓</button>
-            <button type="button" className="icon" aria-label={t('overlays.remove')} data-testid="overlay-remove"
+            <button type="button" className="button button--ghost button--icon icon" aria-label={t('overlays.remove')} data-testid="overlay-remove"
               onClick={() => onChange(layers.filter((l) => l.id !== layer.id))}>✕</button>
           </li>
         ))}

@@ -7,7 +7,7 @@ const CORNERS: Corner[] = ['tl', 'tr', 'bl', 'br'];
 export function ScenePicker({ scene, onChange }: { scene: Scene; onChange: (s: Scene) => void }) {
   const { t } = useI18n();
   return (
-    <fieldset className="panel">
+    <fieldset className="card panel">
       <legend>{t('scene.title')}</legend>
       {KINDS.map((kind) => (
         <label key={kind} className="radio">
@@ -19,7 +19,7 @@ export function ScenePicker({ scene, onChange }: { scene: Scene; onChange: (s: S
         <>
           <label>
             {t('scene.corner')}
-            <select value={scene.corner} onChange={(e) => onChange({ ...scene, corner: e.target.value as Corner })}>
+            <select className="field__input" value={scene.corner} onChange={(e) => onChange({ ...scene, corner: e.target.value as Corner })}>
               {CORNERS.map((c) => (
                 <option key={c} value={c}>{t(`corner.${c}`)}</option>
               ))}

@@ -38,14 +38,14 @@ export function AutoSetup({ bridge, encoder, disabled, onApply }: Props) {
   const r = result?.recommended;
   return (
     <div className="setup">
-      <button type="button" data-testid="setup-measure" disabled={disabled || running} onClick={() => void run()}>
+      <button type="button" className="button button--ghost" data-testid="setup-measure" disabled={disabled || running} onClick={() => void run()}>
         {running ? t('setup.running') : t('setup.measure')}
       </button>
       {r && <p data-testid="setup-result">{t('setup.result', { preset: r.preset, fps: r.fps, kbps: r.videoBitrateKbps })}</p>}
       {result && (
         <p className="muted">{result.samples.map((s) => `${s.preset}: ${s.speed.toFixed(1)}x`).join(' · ')}</p>
       )}
-      {error && <p className="error" role="alert">{errorText(error.code, error.message)}</p>}
+      {error && <p className="form-error error" role="alert">{errorText(error.code, error.message)}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { CaptureSource } from '@lait/shared';
 import { useI18n } from '../../i18n/i18n';
+import './sources.css';
 
 interface Props {
   screens: CaptureSource[];

@@ -27,7 +27,7 @@ export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefre
   const select = (label: string, testId: string, value: string | null, options: { id: string; label: string }[], set: (v: string | null) => void) => (
     <label>
       {label}
-      <select data-testid={testId} value={value ?? ''} onChange={(e) => set(e.target.value || null)}>
+      <select className="field__input" data-testid={testId} value={value ?? ''} onChange={(e) => set(e.target.value || null)}>
         <option value="">{t('sources.none')}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>{o.label}</option>
@@ -36,10 +36,10 @@ export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefre
     </label>
   );
   return (
-    <fieldset className="panel">
+    <fieldset className="card panel">
       <legend>{t('sources.title')}</legend>
       {webDisplay ? (
-        <button type="button" data-testid="source-share-screen" onClick={onShareScreen}>
+        <button type="button" className="button button--ghost" data-testid="source-share-screen" onClick={onShareScreen}>
           {choice.screenId ? `✓ ${t('sources.screenShared')}` : t('sources.shareScreen')}
         </button>
       ) : (
@@ -50,7 +50,7 @@ export function SourcePicker({ screens, cameras, mics, choice, onChange, onRefre
       )}
       {select(t('sources.camera'), 'source-camera', choice.cameraId, cameras, (cameraId) => onChange({ ...choice, cameraId }))}
       {select(t('sources.mic'), 'source-mic', choice.micId, mics, (micId) => onChange({ ...choice, micId }))}
-      <button type="button" onClick={onRefresh}>{t('sources.refresh')}</button>
+      <button type="button" className="button button--ghost" onClick={onRefresh}>{t('sources.refresh')}</button>
     </fieldset>
   );
 }
