@@ -24,9 +24,14 @@ export function VodPlayer({ url, title, onTime }: { url: string; title: string; 
       const h = (hls = new Hls());
       let mediaRecoveries = 0;
       h.on(Hls.Events.MANIFEST_PARSED, () => autoplay(video));
+      // A recovery that got media flowing again earns the next error its own recoveries.
+      h.on(Hls.Events.FRAG_BUFFERED, () => {
+        mediaRecoveries = 0;
+      });
       h.on(Hls.Events.ERROR, (_e, data) => {
         if (!data.fatal) return;
-        video.dataset['error'] = `${data.type}: ${data.details}`;
+        // The browser's own reason (e.g. the DOMException of a failed append) goes with hls.js's code.
+        video.dataset['error'] = `${data.type}: ${data.details}${data.error ? ` (${data.error.name}: ${data.error.message})` : ''}`;
         if (data.type === Hls.ErrorTypes.NETWORK_ERROR) h.startLoad();
         else if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
           if (mediaRecoveries++ === 1) h.swapAudioCodec();
