@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Settings } from '@lait/shared';
 import { startBareServer, type BareServer } from '@lait/testkit/bare-server';
 import { launchBrowser, type Browser } from '@lait/testkit/browser';
+import { ROOT } from '@lait/testkit/paths';
 import { serveRenderer } from '@lait/testkit/desktop-renderer';
 import { startHeadlessDesktop, type HeadlessDesktop, type HeadlessDesktopOptions } from '@lait/desktop/headless';
 
@@ -43,15 +44,19 @@ export interface DesktopHarness {
   readonly desktop: TestDesktop;
 }
 
+const WEB_DIST = path.join(ROOT, 'viewer-web/dist');
+
 /**
- * For a describe block: a bare Lait server (`serverEnv`), the built renderer, the app's main process
- * signed out with `settings` against that server, and a Chromium with fake camera and microphone;
- * all stopped after the block.
+ * For a describe block: a bare Lait server (`serverEnv`; with `site`, it also serves the built
+ * viewer-web, for specs that put the site beside the app), the built renderer, the app's main
+ * process signed out with `settings` against that server, and a Chromium with fake camera and
+ * microphone; all stopped after the block.
  */
-export function desktopHarness(opts: { serverEnv?: Record<string, string>; settings?: Partial<Settings> } = {}): DesktopHarness {
+export function desktopHarness(opts: { serverEnv?: Record<string, string>; settings?: Partial<Settings>; site?: boolean } = {}): DesktopHarness {
   const h: Partial<{ -readonly [K in keyof DesktopHarness]: DesktopHarness[K] }> = {};
   beforeAll(async () => {
-    h.server = await startBareServer(opts.serverEnv ?? {});
+    if (opts.site && !existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('viewer-web is not built: npm run build -w viewer-web');
+    h.server = await startBareServer({ ...opts.serverEnv, ...(opts.site ? { WEB_DIST_DIR: WEB_DIST } : {}) });
     h.renderer = await serveRenderer();
     h.desktop = await startDesktop({ ffmpegPath: null, settings: { serverUrl: h.server.url, mode: 'account', ...opts.settings } });
     h.browser = await launchBrowser({ fakeMedia: true });

@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '@lait/testkit/paths';
+import { describe, expect, it } from 'vitest';
 import { openRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
 import { desktopHarness, signInApp } from '../../helpers/desktop.js';
 
-const WEB_DIST = path.join(ROOT, 'viewer-web/dist');
 const line = (page: Page, text: string) => page.locator('[data-testid="chat-message"]', { hasText: text });
 
 /**
@@ -18,10 +14,7 @@ const line = (page: Page, text: string) => page.locator('[data-testid="chat-mess
 describe('desktop broadcaster: live panel chat', () => {
   const streamer = { email: 'chat-caster@lait.test', password: 'violet-harbor-2026', nickname: '채팅방장' };
   const viewer = { email: 'chat-viewer@lait.test', password: 'warm-welcome-2026', nickname: '시청자' };
-  beforeAll(() => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('viewer-web is not built: npm run build -w viewer-web');
-  });
-  const h = desktopHarness({ serverEnv: { WEB_DIST_DIR: WEB_DIST } });
+  const h = desktopHarness({ site: true });
 
   it('relays a viewer’s Korean message to the app, the app’s IME-composed reply to the viewer, and a ban from the app', async () => {
     const { slug } = await signUp(h.server.url, streamer);

@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '@lait/testkit/paths';
+import { describe, expect, it } from 'vitest';
 import { openRenderer } from '@lait/testkit/desktop-renderer';
 import { signUp } from '@lait/testkit/accounts';
 import { desktopHarness, signInApp } from '../../helpers/desktop.js';
 import { screenshot } from '../../helpers/screens.js';
 
-const WEB_DIST = path.join(ROOT, 'viewer-web/dist');
 
 /** The design tokens both apps take from @lait/shared/styles.css (issue 11: one design language). */
 const TOKENS = ['--bg', '--bg-raised', '--bg-card', '--bg-hover', '--border', '--text', '--text-muted', '--accent', '--accent-strong', '--live', '--radius'];
@@ -53,10 +49,7 @@ const boxLook = (el: Locator) => looks(el, BOX);
 describe('desktop broadcaster looks like the site', () => {
   const streamer = { email: 'design-caster@lait.test', password: 'violet-harbor-2026', nickname: '디자인방장' };
   const viewer = { email: 'design-viewer@lait.test', password: 'warm-welcome-2026', nickname: '구경꾼' };
-  beforeAll(() => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('viewer-web is not built: npm run build -w viewer-web');
-  });
-  const h = desktopHarness({ serverEnv: { WEB_DIST_DIR: WEB_DIST } });
+  const h = desktopHarness({ site: true });
 
   it('uses the site’s tokens, type, buttons and cards', async () => {
     const { slug } = await signUp(h.server.url, streamer);

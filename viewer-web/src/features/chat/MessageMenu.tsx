@@ -40,7 +40,7 @@ export function MessageMenu({ message, myRole, meId, moderation }: MessageMenuPr
     <>
       <button
         type="button"
-        className="chat-line__menu-toggle"
+        className="chat-menu-toggle chat-line__menu-toggle"
         data-testid="chat-message-menu"
         aria-label={t('menu.open', { user: message.user.nickname })}
         aria-expanded={open}

@@ -28,7 +28,7 @@ export function ChatLine({ message, mine, canModerate, onModerate }: Props) {
       <span className="chat-text">{message.text}</span>
       {canModerate && !mine && (
         <span className="chat-menu">
-          <button type="button" className="chat-menu-button" data-testid="chat-menu-button" aria-label={t('chat.menu')} aria-expanded={menu !== 'closed'}
+          <button type="button" className="chat-menu-toggle" data-testid="chat-menu-button" aria-label={t('chat.menu')} aria-expanded={menu !== 'closed'}
             onClick={() => setMenu((m) => (m === 'closed' ? 'open' : 'closed'))}>⋯</button>
           {menu === 'open' && (
             <span className="chat-menu-items" role="menu">
