@@ -40,10 +40,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, hlsDir: string,
     const left = new AbortController();
     res.once('close', () => left.abort());
     const holdMs = HOLD_TARGET_DURATIONS * state.targetDurationSec * 1000;
-    text = await watches.wait(path, (next) => {
-      const nextState = playlistState(next);
-      return nextState !== null && decide(nextState, msn) !== 'wait';
-    }, holdMs, left.signal);
+    text = await watches.wait(path, (next) => decide(next, msn) !== 'wait', holdMs, left.signal);
     if (left.signal.aborted) return;
     state = text === null ? null : playlistState(text);
     // Gone while waiting: the stream ended and nginx swept its playlist.

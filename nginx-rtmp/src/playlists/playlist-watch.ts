@@ -1,12 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { playlistState, type PlaylistState } from './delivery.js';
 
 /** Fallback when inotify misses a rename (or the folder's watch failed): read this often. */
 const POLL_MS = 100;
 
 interface Waiter {
-  ready(text: string): boolean;
+  ready(state: PlaylistState): boolean;
   resolve(text: string | null): void;
 }
 
@@ -63,7 +64,11 @@ class Watch {
     }
     this.reading = true;
     void readFile(this.path, 'utf8')
-      .then((text) => this.settle((waiter) => (waiter.ready(text) ? text : undefined)))
+      .then((text) => {
+        // Parsed once per read, whatever the number of waiters.
+        const state = playlistState(text);
+        if (state) this.settle((waiter) => (waiter.ready(state) ? text : undefined));
+      })
       // Gone: the stream ended and nginx cleaned up. Every waiter gets a 404.
       .catch(() => this.settle(() => null))
       .finally(() => {
@@ -90,10 +95,10 @@ export class PlaylistWatches {
   private readonly watches = new Map<string, Watch>();
 
   /**
-   * Resolves with the playlist's text once `ready(text)` holds, with the latest text when
+   * Resolves with the playlist's text once `ready(state)` holds for its parsed state, with the latest text when
    * `timeoutMs` runs out, or null when the file is gone. `signal` ends the wait (client left).
    */
-  async wait(path: string, ready: (text: string) => boolean, timeoutMs: number, signal: AbortSignal): Promise<string | null> {
+  async wait(path: string, ready: (state: PlaylistState) => boolean, timeoutMs: number, signal: AbortSignal): Promise<string | null> {
     let watch = this.watches.get(path);
     if (!watch) {
       watch = new Watch(path, () => this.watches.delete(path));
