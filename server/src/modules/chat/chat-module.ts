@@ -28,6 +28,7 @@ import { addressKey } from '../../lib/client-address.js';
 import { ChatReadGuard } from './chat-read-guard.js';
 import { ChatSendService } from './chat-send.service.js';
 import { ChatOutbox, tickForSockets } from './chat-outbox.js';
+import { emitToRoom } from './room-frames.js';
 import { actorOf, registerChatHandlers, type ChatHandlers, type ChatRoomEvent, type ChatServer } from './chat.socket.js';
 
 export interface ChatModuleDeps {
@@ -88,8 +89,7 @@ export function createChatModule({ io, ds, redis, config, channels, owned, follo
   const roomSize = localSockets;
   const outbox = new ChatOutbox({
     emitLocal: (channelId, batch) => {
-      const sockets = localSockets(channelId);
-      io.local.to(roomOf(channelId)).emit('chat:messages', batch);
+      const sockets = emitToRoom(io, roomOf(channelId), 'chat:messages', batch);
       metrics.delivered(batch.length * sockets);
     },
     roomSize,
