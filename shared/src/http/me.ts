@@ -23,3 +23,10 @@ export const AppointModeratorSchema = Type.Object({ nickname: Type.String({ minL
 export type AppointModerator = Static<typeof AppointModeratorSchema>;
 
 export const ModerationUserParamsSchema = Type.Object({ userId: Type.Integer({ minimum: 1 }) });
+
+/** The channel's own filter words (on top of the base list); the chat settings pick mask or block. */
+export const ChatWordsSchema = Type.Object(
+  { words: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 }) },
+  { additionalProperties: false },
+);
+export type ChatWords = Static<typeof ChatWordsSchema>;

@@ -1,13 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from '@sinclair/typebox';
-import { ApiErrorSchema } from '@lait/shared';
-
-/** The channel's own filter words (on top of the base list); the chat settings pick mask or block. */
-export const ChatWordsSchema = Type.Object(
-  { words: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 }) },
-  { additionalProperties: false },
-);
-export type ChatWords = Static<typeof ChatWordsSchema>;
+import { ApiErrorSchema, ChatWordsSchema } from '@lait/shared';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema };
 

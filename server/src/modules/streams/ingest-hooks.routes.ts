@@ -38,7 +38,6 @@ function relaySecretOf(tcurl: string | undefined): string {
  */
 export const ingestHookRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { service: publishService } = app.streams;
-  const channels = app.channels.repository;
   const secret = app.config.rtmpNotifySecret;
   const relaySecret = deriveRelaySecret(secret);
   const common = { hide: true, querystring: SecretQuerySchema, body: RtmpNotifySchema } as const;
@@ -72,9 +71,9 @@ export const ingestHookRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The ladder supervisor asks before it transcodes a stream (name = playback id): the streamer may have turned it off.
   app.get('/ladder', { schema: { hide: true, querystring: LadderPlanQuerySchema, response: { 200: LadderPlanSchema } } }, async (req) => {
-    const channel = await channels.findByPlaybackId(req.query.name);
-    if (!channel) throw new AppError('CHANNEL_NOT_FOUND', 'No channel has this playback id', 404);
-    return { enabled: channel.ladderEnabled };
+    const enabled = await publishService.ladderEnabled(req.query.name);
+    if (enabled === null) throw new AppError('CHANNEL_NOT_FOUND', 'No channel has this playback id', 404);
+    return { enabled };
   });
 
   app.post('/publish-done', { schema: common }, async (req) => {

@@ -108,6 +108,12 @@ export class PublishService {
   }
 
   /** nginx's on_publish_done: `name` is the original key, which may have been rotated meanwhile. */
+  /** Whether the ladder supervisor may transcode the stream of this playback id (the streamer may turn it off); null: no such channel. */
+  async ladderEnabled(playbackId: string): Promise<boolean | null> {
+    const channel = await this.channels.findByPlaybackId(playbackId);
+    return channel ? channel.ladderEnabled : null;
+  }
+
   async publishDone(attempt: PublishAttempt): Promise<void> {
     const channel = await this.channels.findByLiveClientId(attempt.clientId);
     if (!channel) return;
