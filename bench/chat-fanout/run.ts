@@ -90,7 +90,8 @@ through the real signup route: every send passes validation, the filter and the 
 (every socket comes from 127.0.0.1). The peers take the same senders (they accept any socket).
 
 - **lait**: the real server (SQLite, no Redis), config defaults as \`npm start\` has them except the
-  per-address chat limits; its sends are batched per 50 ms tick: one INSERT and one frame per room per tick.
+  per-address chat limits; a room's sends are gathered per tick (50 ms, 75 ms from 750 sockets): one INSERT
+  and one frame per room per tick, built once and written once per socket (\`emitToRoom\`).
 - **plain**: Socket.IO emitting each message to the room as it arrives (no storage, no checks).
 - **naive**: Socket.IO gathering a room's sends for 50 ms and emitting them as one \`chat:messages\` frame,
   acking each send at once (no validation, filter, limits or storage).
