@@ -75,7 +75,8 @@ const codes = (r: ClusterResult) => (r.refused ? ` (${Object.entries(r.refusedCo
 const row = (r: ClusterResult) =>
   `| ${r.kind} | **${n(r.perCpuSec)}** | ${n(r.deliveries)} of ${n(r.offered)} | ${r.cpuSec.toFixed(2)} (${((r.systemSec / r.cpuSec) * 100).toFixed(0)} %) | ${r.framesPerSocketSec.toFixed(1)} | ${((r.cpuSec * 1e6) / (r.framesPerSocketSec * RECEIVERS * SECONDS)).toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.lost} / ${r.duplicates} | ${r.refused} of ${n(r.sent)}${codes(r)} | ${r.unacked} | ${r.kbPerConn.toFixed(1)} | ${r.loadCpuPct.toFixed(0)} % | ${r.loadLagP99.toFixed(0)} |`;
 const la = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
-const cmd = `npx tsx bench/chat-fanout/run.ts --receivers ${RECEIVERS} --senders ${SENDERS} --rate ${RATE} --seconds ${SECONDS}`;
+const tickEnv = process.env['CHAT_BUSY_ROOM_TICK_MS'] ? `CHAT_BUSY_ROOM_TICK_MS=${process.env['CHAT_BUSY_ROOM_TICK_MS']} ` : '';
+const cmd = `${tickEnv}npx tsx bench/chat-fanout/run.ts --receivers ${RECEIVERS} --senders ${SENDERS} --rate ${RATE} --seconds ${SECONDS}`;
 const md = `# Chat fan-out benchmark
 
 Command: \`${cmd}\`

@@ -34,6 +34,8 @@ async function buildLait() {
     CHAT_CONNECTS_PER_ADDRESS_PER_MIN: '1000000',
     CHAT_READS_PER_ADDRESS_PER_MIN: '1000000',
     ...(process.env['BENCH_REDIS_URL'] ? { REDIS_URL: process.env['BENCH_REDIS_URL'] } : {}),
+    // A sweep of the busy-room tick (docs/benchmarks.md): CHAT_BUSY_ROOM_TICK_MS=125 npx tsx bench/chat-fanout/run.ts
+    ...(process.env['CHAT_BUSY_ROOM_TICK_MS'] ? { CHAT_BUSY_ROOM_TICK_MS: process.env['CHAT_BUSY_ROOM_TICK_MS'] } : {}),
   });
   return buildApp({ config });
 }

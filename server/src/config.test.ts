@@ -30,6 +30,12 @@ describe('config', () => {
     }
   });
 
+  it("takes a busy room's chat tick between 50 and 250 ms, 75 by default", () => {
+    expect(loadConfig({}).chat.busyRoomTickMs).toBe(75);
+    expect(loadConfig({ CHAT_BUSY_ROOM_TICK_MS: '125' }).chat.busyRoomTickMs).toBe(125);
+    for (const bad of ['20', '1000', 'fast']) expect(() => loadConfig({ CHAT_BUSY_ROOM_TICK_MS: bad }), bad).toThrow(/CHAT_BUSY_ROOM_TICK_MS/);
+  });
+
   it('is frozen', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);

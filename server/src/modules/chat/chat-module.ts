@@ -86,18 +86,18 @@ export function createChatModule({ io, ds, redis, config, channels, owned, follo
   const localSockets = (channelId: number) => io.of('/').adapter.rooms.get(roomOf(channelId))?.size ?? 0;
   // Sized by this process's sockets: with the room spread over processes, each writes a frame to
   // fewer sockets and can tick sooner (sized by the whole room: same CPU, p99 136 → 180 ms).
-  const roomSize = localSockets;
+  const tickMs = (channelId: number) => tickForSockets(localSockets(channelId), config.chat.busyRoomTickMs);
   const outbox = new ChatOutbox({
     emitLocal: (channelId, batch) => {
       const sockets = emitToRoom(io, roomOf(channelId), 'chat:messages', batch);
       metrics.delivered(batch.length * sockets);
     },
-    roomSize,
+    tickMs,
     localTickPending: (channelId) => batcher.pending(channelId),
     startLocalTick: (channelId) => batcher.tick(channelId),
   });
   const emitter = createEmitter(io, states, redis, outbox);
-  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, (channelId) => tickForSockets(roomSize(channelId)));
+  const batcher = new ChatBatcher({ messages, ids: new ChatIds(gate, messages), history, emitter, log }, tickMs);
   const sender = new ChatSendService({ states, follows, filters, limits, batcher });
   const mod = new ChatModerationService({ states, moderation, messages, users, history, emitter });
   const joins = new ChatJoinService({ states, history, presence });

@@ -13,7 +13,7 @@ function setup(sockets = 2000) {
   const ticks: number[] = [];
   const outbox = new ChatOutbox({
     emitLocal: (_c, batch) => frames.push(ids(batch)),
-    roomSize: () => sockets,
+    tickMs: () => tickForSockets(sockets),
     localTickPending: () => pending,
     // The batcher's tick: pending until its end hands this process's messages to the outbox.
     startLocalTick: (c) => {
@@ -102,5 +102,12 @@ describe('tickForSockets', () => {
     expect(tickForSockets(600)).toBe(60);
     expect(tickForSockets(750)).toBe(75);
     expect(tickForSockets(20_000)).toBe(75);
+  });
+
+  it("stretches to the operator's busy-room tick (CHAT_BUSY_ROOM_TICK_MS), never below 50 ms", () => {
+    expect(tickForSockets(400, 125)).toBe(50);
+    expect(tickForSockets(1000, 125)).toBe(100);
+    expect(tickForSockets(2000, 125)).toBe(125);
+    expect(tickForSockets(2000, 50)).toBe(50);
   });
 });

@@ -2,29 +2,30 @@ import { compareIds, type ChatMessage } from '@lait/shared';
 
 /** Frames of `chat:messages` per room: the tick rises with the room's local sockets (see `tickForSockets`). */
 export const MIN_TICK_MS = 50;
-export const MAX_TICK_MS = 75;
-/** Up to this many local sockets a room ticks every MIN_TICK_MS; from 1.5 times as many, every MAX_TICK_MS. */
+/** A busy room's tick unless configured (`CHAT_BUSY_ROOM_TICK_MS`). */
+export const BUSY_ROOM_TICK_MS = 75;
+/** Up to this many local sockets a room ticks every MIN_TICK_MS; above, the tick rises in proportion up to the busy room's. */
 const BUSY_ROOM_SOCKETS = 500;
 
 /**
- * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to 75 ms
- * at 750. Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
+ * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to the
+ * busy room's tick (75 ms by default: reached at 750). Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
  * room gets fewer, fuller frames. A message waits for the tick, then for the frame to be written to
  * every socket before and after it (≈25 ms for 2,000 sockets with `emitToRoom`, ≈50 ms through
  * Socket.IO's broadcast). Measured with 2,000 sockets (bench/chat-fanout): 75 ms puts send → receive
  * p99 at 130-149 ms; 85 ms at 156-168 ms; 100 ms (with the slower write) at 183-189 ms.
  * @see /work/shared/FIELD-NOTES.md "Chat fan-out"
  */
-export function tickForSockets(sockets: number): number {
+export function tickForSockets(sockets: number, busyRoomTickMs = BUSY_ROOM_TICK_MS): number {
   if (sockets <= BUSY_ROOM_SOCKETS) return MIN_TICK_MS;
-  return Math.min(MAX_TICK_MS, Math.round((MIN_TICK_MS * sockets) / BUSY_ROOM_SOCKETS));
+  return Math.min(busyRoomTickMs, Math.round((MIN_TICK_MS * sockets) / BUSY_ROOM_SOCKETS));
 }
 
 export interface OutboxDeps {
   /** Emits to this process's sockets in the room (never through the adapter). */
   emitLocal(channelId: number, batch: ChatMessage[]): void;
-  /** The room's sockets on this process: its tick grows with them. */
-  roomSize(channelId: number): number;
+  /** The room's tick on this process (`tickForSockets` of its sockets here). */
+  tickMs(channelId: number): number;
   /** Whether this process's tick of the room runs (its frame is due within a tick). */
   localTickPending(channelId: number): boolean;
   /** Starts this process's tick of the room if none runs; its end calls `local`. */
@@ -66,7 +67,7 @@ export class ChatOutbox {
    */
   remote(channelId: number, batch: ChatMessage[]): void {
     if (batch.length === 0) return;
-    const tick = tickForSockets(this.deps.roomSize(channelId));
+    const tick = this.deps.tickMs(channelId);
     let h = this.held.get(channelId);
     const quietFor = Date.now() - (this.lastFrameAt.get(channelId) ?? 0);
     if (!h && quietFor >= 2 * tick && !this.deps.localTickPending(channelId)) {
@@ -104,8 +105,8 @@ export class ChatOutbox {
 
   private emit(channelId: number, batch: ChatMessage[]): void {
     this.lastFrameAt.set(channelId, Date.now());
-    // Rooms come and go; the map keeps only rooms that framed recently.
-    if (this.lastFrameAt.size > 10_000) this.pruneOlderThan(Date.now() - MAX_TICK_MS);
+    // Rooms come and go; the map keeps only rooms that framed within two of the longest tick (250 ms).
+    if (this.lastFrameAt.size > 10_000) this.pruneOlderThan(Date.now() - 500);
     this.deps.emitLocal(channelId, batch);
   }
 
