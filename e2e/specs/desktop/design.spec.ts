@@ -99,6 +99,11 @@ describe('desktop broadcaster looks like the site', () => {
     await watch.locator('[data-testid="chat-message"]', { hasText: '곧 시작합니다' }).waitFor({ timeout: 10_000 });
     const line = (page: Page) => page.locator('[data-testid="chat-message"]', { hasText: '무슨 이야기' });
     expect.soft(await looks(line(app), TEXT), 'chat line').toEqual(await looks(line(watch), TEXT));
+    // The streamer's own line carries the site's role badge in the app too: the same word, the same look.
+    const badge = (page: Page) => page.locator('[data-testid="chat-message"]', { hasText: '곧 시작합니다' }).getByTestId('chat-badge');
+    await badge(app).waitFor({ timeout: 10_000 });
+    expect.soft(await badge(app).textContent(), 'streamer badge').toBe(await badge(watch).textContent());
+    expect.soft(await looks(badge(app), [...BOX, ...TEXT]), 'streamer badge').toEqual(await looks(badge(watch), [...BOX, ...TEXT]));
     await app.evaluate(() => window.scrollTo(0, 0));
     await screenshot(app, 'desktop-design-chat');
     await screenshot(watch, 'site-design-channel');

@@ -165,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   'chat.state.reconnecting': 'Reconnecting to chat…',
   'chat.state.offline': 'Chat not connected',
   'chat.menu': 'Moderate message',
+  'chat.role.streamer': 'Streamer',
+  'chat.role.moderator': 'Moderator',
   'chat.delete': 'Delete message',
   'common.cancel': 'Cancel',
   'mod.title': 'Moderators and bans',

@@ -163,6 +163,8 @@ export const ko = {
   'chat.state.reconnecting': '채팅 다시 연결 중…',
   'chat.state.offline': '채팅 연결 안 됨',
   'chat.menu': '메시지 관리',
+  'chat.role.streamer': '스트리머',
+  'chat.role.moderator': '매니저',
   'chat.delete': '메시지 삭제',
   'common.cancel': '취소',
   'mod.title': '매니저와 차단 목록',

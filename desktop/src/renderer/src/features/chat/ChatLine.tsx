@@ -24,6 +24,9 @@ export function ChatLine({ message, mine, canModerate, onModerate }: Props) {
   };
   return (
     <li className={`chat-line${mine ? ' chat-mine' : ''}`} data-testid="chat-message" data-id={message.id} data-user-id={message.user.id}>
+      {message.user.role !== 'viewer' && (
+        <span className={`chat-badge chat-badge--${message.user.role}`} data-testid="chat-badge">{t(`chat.role.${message.user.role}`)}</span>
+      )}
       <span className={`chat-nick chat-role-${message.user.role}`} style={{ color: nicknameColor(message.user.id) }}>{message.user.nickname}</span>
       <span className="chat-text">{message.text}</span>
       {canModerate && !mine && (
