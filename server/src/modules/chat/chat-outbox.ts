@@ -9,8 +9,8 @@ const BUSY_ROOM_SOCKETS = 500;
 
 /**
  * A room's tick: 50 ms for rooms up to 500 sockets on this process, rising in proportion to the
- * busy room's tick (75 ms by default: reached at 750). Fan-out costs one WebSocket frame per socket per tick whatever the frame holds, so a big
- * room gets fewer, fuller frames. A message waits for the tick, then for the frame to be written to
+ * busy room's tick (75 ms by default: reached at 750). Fan-out costs one WebSocket frame per socket
+ * per tick whatever the frame holds, so a big room gets fewer, fuller frames. A message waits for the tick, then for the frame to be written to
  * every socket before and after it (≈25 ms for 2,000 sockets with `emitToRoom`, ≈50 ms through
  * Socket.IO's broadcast). Measured with 2,000 sockets (bench/chat-fanout): 75 ms puts send → receive
  * p99 at 130-149 ms; 85 ms at 156-168 ms; 100 ms (with the slower write) at 183-189 ms.
