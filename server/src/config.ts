@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { AppError } from './errors/app-error.js';
+import { databaseUrlOf, findRunningServer } from './lib/runtime-file.js';
 
 /** The repository root, so that the server and `npx lait` find the same data wherever they are run from. */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -239,4 +242,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     metricsToken: env.METRICS_TOKEN,
     sentry: Object.freeze({ dsn: env.SENTRY_DSN, webDsn: env.SENTRY_WEB_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV }),
   });
+}
+
+/** The password of a database URL, hidden for the terminal. */
+function redact(url: string): string {
+  return url.replace(/^(mysql:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+/**
+ * `npx lait`'s configuration: the environment's, except that it follows the server running on the same
+ * DATA_DIR to its database. A DATABASE_URL that names another database than the running server's is
+ * refused rather than silently written to.
+ */
+export function loadCliConfig(err: Writable, env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env);
+  const running = findRunningServer(config.dataDir);
+  if (!running || running.databaseUrl === databaseUrlOf(config.database)) return config;
+  if (env['DATABASE_URL']) {
+    throw new AppError(
+      'CONFLICT',
+      `the server running on ${config.dataDir} (pid ${running.pid}) uses ${redact(running.databaseUrl)}, but DATABASE_URL is ${redact(env['DATABASE_URL'])}. Unset DATABASE_URL to use the server's database, or stop that server.`,
+      409,
+    );
+  }
+  err.write(`lait: using the running server's database (${redact(running.databaseUrl)})\n`);
+  return loadConfig(env, { DATABASE_URL: running.databaseUrl });
 }

@@ -18,6 +18,8 @@ class Watch {
   private readonly poll: NodeJS.Timeout;
   private reading = false;
   private again = false;
+  /** The file as last read (undefined before the first read, null when it was gone). */
+  latest: string | null | undefined;
 
   constructor(private readonly path: string, private readonly onIdle: () => void) {
     try {
@@ -65,12 +67,16 @@ class Watch {
     this.reading = true;
     void readFile(this.path, 'utf8')
       .then((text) => {
+        this.latest = text;
         // Parsed once per read, whatever the number of waiters.
         const state = playlistState(text);
         if (state) this.settle((waiter) => (waiter.ready(state) ? text : undefined));
       })
       // Gone: the stream ended and nginx cleaned up. Every waiter gets a 404.
-      .catch(() => this.settle(() => null))
+      .catch(() => {
+        this.latest = null;
+        this.settle(() => null);
+      })
       .finally(() => {
         this.reading = false;
         if (this.again && this.waiters.size > 0) {
@@ -114,7 +120,9 @@ export class PlaylistWatches {
       const waiter: Waiter = { ready, resolve: finish };
       const timer = setTimeout(() => {
         current.remove(waiter);
-        void readFile(path, 'utf8').then(finish, () => finish(null));
+        // The watch reads the file on every change: what it read last is the file as it is.
+        if (current.latest !== undefined) finish(current.latest);
+        else void readFile(path, 'utf8').then(finish, () => finish(null));
       }, timeoutMs);
       const onAbort = (): void => {
         current.remove(waiter);

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type Config } from '../config.js';
-import { databaseUrlOf, findRunningServer } from '../lib/runtime-file.js';
+import { loadCliConfig } from '../config.js';
 import { AppError } from '../errors/app-error.js';
 import { forTerminal } from './output.js';
 import { registerChannelCommands } from './channel.commands.js';
@@ -16,7 +15,7 @@ export async function runCli(argv: string[], out: Writable = process.stdout, err
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
 
   const withContext = async <T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> => {
-    const ctx = await createCliContext(resolveCliConfig(process.env, err), out);
+    const ctx = await createCliContext(loadCliConfig(err), out);
     try {
       return await fn(ctx);
     } finally {
@@ -37,29 +36,4 @@ export async function runCli(argv: string[], out: Writable = process.stdout, err
     err.write(`lait: ${forTerminal(message)}\n`);
     return 1;
   }
-}
-
-/** The password of a database URL, hidden for the terminal. */
-function redact(url: string): string {
-  return url.replace(/^(mysql:\/\/[^:/@]+:)[^@]*@/, '$1***@');
-}
-
-/**
- * The CLI's configuration: the environment's, except that it follows the server running on the same
- * DATA_DIR to its database. A DATABASE_URL that names another database than the running server's is
- * refused rather than silently written to.
- */
-export function resolveCliConfig(env: NodeJS.ProcessEnv, err: Writable): Config {
-  const config = loadConfig(env);
-  const running = findRunningServer(config.dataDir);
-  if (!running || running.databaseUrl === databaseUrlOf(config.database)) return config;
-  if (env['DATABASE_URL']) {
-    throw new AppError(
-      'CONFLICT',
-      `the server running on ${config.dataDir} (pid ${running.pid}) uses ${redact(running.databaseUrl)}, but DATABASE_URL is ${redact(env['DATABASE_URL'])}. Unset DATABASE_URL to use the server's database, or stop that server.`,
-      409,
-    );
-  }
-  err.write(`lait: using the running server's database (${redact(running.databaseUrl)})\n`);
-  return loadConfig(env, { DATABASE_URL: running.databaseUrl });
 }

@@ -22,10 +22,6 @@ function looksLikeImage(bytes: Buffer): boolean {
   return jpeg || png || webp;
 }
 
-/**
- * Avatars are stored like thumbnails: one JPEG per user under the data directory. Every upload is
- * re-encoded by ffmpeg to a 256×256 square, which also drops whatever metadata the original carried.
- */
 export interface AvatarOptions {
   ffmpegPath: string;
   dir: string;
@@ -34,6 +30,10 @@ export interface AvatarOptions {
   directory: { clear(): void };
 }
 
+/**
+ * Avatars are stored like thumbnails: one JPEG per user under the data directory. Every upload is
+ * re-encoded by ffmpeg to a 256×256 square, which also drops whatever metadata the original carried.
+ */
 export class AvatarService {
   constructor(private readonly opts: AvatarOptions) {
     mkdirSync(opts.dir, { recursive: true });
